@@ -1,0 +1,18 @@
+"""Fields translated with modeltranslation (Page's own are registered by the package)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from core.models import InformationPage
+
+
+class BasePageTranslation(TranslationOptions):
+    """Translated fields every page has; page types extend `fields`."""
+
+    fields = ("summary",)
+    # English fields stay empty rather than showing Danish text under lang="en".
+    fallback_languages = {"default": ()}
+
+
+@register(InformationPage)
+class InformationPageTranslation(BasePageTranslation):
+    fields = ("body",)

@@ -1,0 +1,8 @@
+"""Local development: DEBUG on, safe defaults, SQLite unless DATABASE_URL is set."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "dev-only-not-secret-resilient-vejle"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

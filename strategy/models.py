@@ -1,0 +1,280 @@
+"""Page types of the resilience strategy: home, strategy, pillars, projects, principles, network."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+
+from core.blocks import BodyBlock
+from core.languages import translated_only
+from core.models import BasePage
+
+
+def body_field():
+    return StreamField(BodyBlock(), verbose_name=_("indhold"), blank=True)
+
+
+class HomePage(BasePage):
+    """Resiliente Vejle's front page: the introduction, the quote and the way into the strategy."""
+
+    body = body_field()
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "strategy.StrategyPage",
+        "strategy.PrinciplesIndexPage",
+        "strategy.NetworkPage",
+        "contacts.ContactPage",
+        "core.InformationPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("forside")
+        verbose_name_plural = _("forsider")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = translated_only(self.get_children().live().public().specific())
+        context["sections"] = sections
+        strategy = next((p for p in sections if isinstance(p, StrategyPage)), None)
+        context["pillars"] = strategy.get_pillars() if strategy else []
+        principles = next((p for p in sections if isinstance(p, PrinciplesIndexPage)), None)
+        context["principles"] = principles.get_principles() if principles else []
+        return context
+
+
+class StrategyPage(BasePage):
+    """The strategy "Vi gør udfordringer til muligheder" as adopted, with its PDF per language."""
+
+    adopted_by = models.CharField(
+        _("vedtaget af"), max_length=120, blank=True, help_text=_("Fx 'Vejle Byråd'.")
+    )
+    adopted_year = models.PositiveSmallIntegerField(
+        _("vedtaget år"), null=True, blank=True, help_text=_("Fx 2016.")
+    )
+    strategy_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("strategien som PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Dokumentet, der kan hentes fra siden, på sidens sprog."),
+    )
+    body = body_field()
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("adopted_by"), FieldPanel("adopted_year"), FieldPanel("strategy_document")],
+            heading=_("Vedtagelse og dokument"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["strategy.HomePage"]
+    subpage_types = ["strategy.PillarPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("strategiside")
+        verbose_name_plural = _("strategisider")
+
+    def get_pillars(self):
+        return translated_only(PillarPage.objects.child_of(self).live().public())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["pillars"] = self.get_pillars()
+        return context
+
+
+class PillarTheme(models.TextChoices):
+    """The colour and icon of a pillar on the site."""
+
+    CLIMATE = "climate", _("Klima – vand og grønt (blågrøn, dråbe)")
+    SOCIAL = "social", _("Socialt – fællesskab (varm, hænder)")
+    DEMOCRACY = "democracy", _("Demokrati – dialog (blå, taleboble)")
+
+
+class PillarPage(BasePage):
+    """One of the strategy's three pillars; lists the resilience projects below it."""
+
+    theme = models.CharField(
+        _("farve og ikon"),
+        max_length=20,
+        choices=PillarTheme.choices,
+        default=PillarTheme.CLIMATE,
+        help_text=_("Søjlens farve og ikon på sitet."),
+    )
+    body = body_field()
+
+    content_panels = BasePage.content_panels + [FieldPanel("theme"), FieldPanel("body")]
+
+    parent_page_types = ["strategy.StrategyPage"]
+    subpage_types = ["strategy.ProjectPage"]
+
+    class Meta:
+        verbose_name = _("strategisk søjle")
+        verbose_name_plural = _("strategiske søjler")
+
+    @property
+    def number(self) -> int:
+        """Position among the pillars, from the order in the page tree (1, 2, 3)."""
+        return PillarPage.objects.sibling_of(self).filter(path__lt=self.path).count() + 1
+
+    def get_projects(self):
+        return translated_only(ProjectPage.objects.child_of(self).live().public())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = self.get_projects()
+        return context
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planlagt")
+    ONGOING = "ongoing", _("I gang")
+    COMPLETED = "completed", _("Afsluttet")
+
+
+class ProjectPage(BasePage):
+    """A resilience project under a pillar, tagged with the principles it applies."""
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.ONGOING
+    )
+    principles = ParentalManyToManyField(
+        "strategy.PrinciplePage",
+        verbose_name=_("principper"),
+        blank=True,
+        related_name="projects",
+        help_text=_("De principper, projektet bygger på."),
+    )
+    external_link = models.URLField(
+        _("link til projektets egen side"), blank=True, help_text=_("Valgfrit.")
+    )
+    body = body_field()
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("principles"), FieldPanel("external_link")],
+            heading=_("Om projektet"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["strategy.PillarPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("resiliensprojekt")
+        verbose_name_plural = _("resiliensprojekter")
+
+    def get_principles(self):
+        return translated_only(self.principles.live().public().order_by("path"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["principles"] = self.get_principles()
+        return context
+
+
+class PrinciplesIndexPage(BasePage):
+    """The five principles that guide every project, one page each below this one."""
+
+    body = body_field()
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+
+    parent_page_types = ["strategy.HomePage"]
+    subpage_types = ["strategy.PrinciplePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("oversigt over principper")
+        verbose_name_plural = _("oversigter over principper")
+
+    def get_principles(self):
+        return translated_only(PrinciplePage.objects.child_of(self).live().public())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["principles"] = self.get_principles()
+        return context
+
+
+class PrinciplePage(BasePage):
+    """One of the five principles; lists the projects that apply it."""
+
+    body = body_field()
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+
+    parent_page_types = ["strategy.PrinciplesIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("princip")
+        verbose_name_plural = _("principper")
+
+    @property
+    def number(self) -> int:
+        """Position among the principles, from the order in the page tree (1–5)."""
+        return PrinciplePage.objects.sibling_of(self).filter(path__lt=self.path).count() + 1
+
+    def get_projects(self):
+        return translated_only(self.projects.live().public().order_by("path"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = self.get_projects()
+        return context
+
+
+class NetworkPage(BasePage):
+    """Vejle's membership of the Resilient Cities Network and the partner cities."""
+
+    network_name = models.CharField(
+        _("netværkets navn"), max_length=120, default="Resilient Cities Network"
+    )
+    network_url = models.URLField(_("netværkets hjemmeside"), blank=True)
+    body = body_field()
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("network_name"), FieldPanel("network_url")], heading=_("Netværket")
+        ),
+        FieldPanel("body"),
+        InlinePanel("partner_cities", label=_("Partnerbyer"), heading=_("Partnerbyer")),
+    ]
+
+    parent_page_types = ["strategy.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("side om netværket")
+        verbose_name_plural = _("sider om netværket")
+
+
+class PartnerCity(Orderable):
+    """A city in the network that Vejle works with; editors set the order."""
+
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="partner_cities")
+    name = models.CharField(_("by"), max_length=120)
+    country = models.CharField(_("land"), max_length=120, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("country")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partnerby")
+        verbose_name_plural = _("partnerbyer")
+
+    def __str__(self) -> str:
+        return self.name
+
