@@ -56,7 +56,9 @@ class ImageBlock(blocks.StructBlock):
     decorative = blocks.BooleanBlock(
         label=_("Kun pynt"),
         required=False,
-        help_text=_("Sæt kryds, hvis billedet ikke fortæller noget (skærmlæsere springer det over)."),
+        help_text=_(
+            "Sæt kryds, hvis billedet ikke fortæller noget (skærmlæsere springer det over)."
+        ),
     )
 
     class Meta:

@@ -39,3 +39,34 @@ def page_url_in(page, language: str, request=None) -> str | None:
     """The page's URL in `language` (translated slugs, /en/ prefix), or None if not routable."""
     with translation.override(language):
         return page.get_url(request=request)
+
+
+def repair_root_url_paths() -> bool:
+    """Give the tree root its per-language url_path ("/"); True if anything changed.
+
+    Wagtail's migrations create the root before wagtail-modeltranslation adds url_path_da and
+    url_path_en (its `migrate` adds the columns afterwards, so no data migration can fill
+    them). Left NULL, a page added below the root would get "slug/" instead of "/slug/".
+    """
+    from django.db.models import F, Value
+    from django.db.models.functions import Concat
+    from wagtail.models import Page
+
+    root = Page.get_first_root_node()
+    changed = False
+    for code in language_codes():
+        field = f"url_path_{code}"
+        if getattr(root, field) != "/":
+            Page.objects.filter(pk=root.pk).update(**{field: "/"})
+            changed = True
+    # Pages that were added before the repair got a path without the leading slash.
+    for field in ["url_path"] + [f"url_path_{code}" for code in language_codes()]:
+        broken = (
+            Page.objects.rewrite(False)
+            .filter(depth__gt=1)
+            .exclude(**{f"{field}__isnull": True})
+            .exclude(**{f"{field}__startswith": "/"})
+        )
+        if broken.update(**{field: Concat(Value("/"), F(field))}):
+            changed = True
+    return changed

@@ -108,7 +108,7 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
 
     def get_breadcrumbs(self):
         """Ancestors below the tree root, home page first; the current page comes last."""
-        return self.get_ancestors().filter(depth__gt=1)
+        return list(self.get_ancestors().filter(depth__gt=1))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

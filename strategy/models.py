@@ -146,7 +146,11 @@ class ProjectPage(BasePage):
     """A resilience project under a pillar, tagged with the principles it applies."""
 
     status = models.CharField(
-        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.ONGOING
+        _("status"),
+        max_length=20,
+        choices=ProjectStatus.choices,
+        blank=True,
+        help_text=_("Tom, hvis status ikke er kendt; så vises den ikke."),
     )
     principles = ParentalManyToManyField(
         "strategy.PrinciplePage",
@@ -176,7 +180,10 @@ class ProjectPage(BasePage):
         verbose_name_plural = _("resiliensprojekter")
 
     def get_principles(self):
-        return translated_only(self.principles.live().public().order_by("path"))
+        # In previews the relation holds unsaved choices (not a real queryset), so go by id.
+        chosen = [principle.pk for principle in self.principles.all()]
+        principles = PrinciplePage.objects.filter(pk__in=chosen).live().public()
+        return translated_only(principles.order_by("path"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -277,4 +284,3 @@ class PartnerCity(Orderable):
 
     def __str__(self) -> str:
         return self.name
-

@@ -6,3 +6,8 @@ DEBUG = True
 SECRET_KEY = "dev-only-not-secret-resilient-vejle"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Static files come from the app folders while developing (nothing is collected).
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

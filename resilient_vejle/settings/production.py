@@ -1,9 +1,14 @@
-"""Production: every secret comes from the environment, and a missing one stops start-up.
+"""Production: every secret and path comes from the environment, and a missing one stops start-up.
+
+Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT.
+Optional: DATABASE_URL (SQLite beside the code when unset, see base.py), WAGTAILADMIN_BASE_URL,
+DJANGO_CONN_MAX_AGE, DJANGO_HSTS_SECONDS, DJANGO_LOG_LEVEL.
 
 Assumes a TLS-terminating proxy (nginx) that sets X-Forwarded-Proto.
 """
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -20,12 +25,20 @@ def required_env(name: str) -> str:
 DEBUG = False
 SECRET_KEY = required_env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in required_env("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]
-CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
+# ".example.org" in ALLOWED_HOSTS means the domain and its subdomains.
+CSRF_TRUSTED_ORIGINS = [
+    f"https://*{host}" if host.startswith(".") else f"https://{host}"
+    for host in ALLOWED_HOSTS
+    if host != "*"
+]
+
+# Uploaded media and collected static files live outside the code checkout.
+MEDIA_ROOT = Path(required_env("DJANGO_MEDIA_ROOT"))
+STATIC_ROOT = Path(required_env("DJANGO_STATIC_ROOT"))
 
 # The proxy terminates TLS and tells us the original scheme.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -36,7 +49,9 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+)
 
 # Hashed, compressed static files with far-future caching, served by whitenoise.
 STORAGES = {

@@ -1,0 +1,132 @@
+# Resiliente Vejle: everyday commands. `make run` and `make test` are all a fresh machine needs.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+# Same suite on PostgreSQL; pytest-django creates (and drops) test_resilient_vejle itself.
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/resilient_vejle
+# Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k language -x"`.
+PYTEST_ARGS ?=
+
+DEV_SETTINGS := DJANGO_SETTINGS_MODULE=resilient_vejle.settings.dev
+TEST_SETTINGS := DJANGO_SETTINGS_MODULE=resilient_vejle.settings.test
+
+VENV_STAMP := $(VENV)/.created
+INSTALL_STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help venv install messages migrate content run test test-postgres lint format \
+	check-migrations check-deploy clean
+
+help:
+	@echo "make run               set up everything, then serve http://127.0.0.1:8000/"
+	@echo "make test              run the test suite (SQLite unless DATABASE_URL is set)"
+	@echo "make test-postgres     run the test suite on PostgreSQL (POSTGRES_URL=$(POSTGRES_URL))"
+	@echo "make lint | format     ruff and djhtml: check | rewrite"
+	@echo "make check-migrations  fail when a model change has no migration"
+	@echo "make check-deploy      Django's deployment checks with the production settings"
+	@echo "make venv | install | messages | migrate | content | clean"
+
+# --- environment -------------------------------------------------------------------------------
+
+venv: $(VENV_STAMP)
+
+$(VENV_STAMP):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else \
+		"Python 3.11 or newer is needed, $(PYTHON) is " + sys.version.split()[0] + \
+		": run make with PYTHON=/path/to/python3.11 (or newer)")'
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+		echo "Could not create $(VENV): on Debian/Ubuntu, apt-get install python3-venv"; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	@touch $@
+
+install: $(INSTALL_STAMP)
+
+# Redone whenever pyproject.toml changes (or the virtual environment is new).
+$(INSTALL_STAMP): pyproject.toml $(VENV_STAMP)
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+# --- the site ----------------------------------------------------------------------------------
+
+# Fallback for machines without GNU gettext: Babel writes the same .mo files (fuzzy entries left
+# out, as msgfmt does). Only .po files newer than their .mo are compiled.
+define COMPILE_MESSAGES_WITH_BABEL
+import pathlib
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+for po in sorted(pathlib.Path("locale").glob("*/LC_MESSAGES/*.po")):
+    mo = po.with_suffix(".mo")
+    if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+        continue
+    with po.open("rb") as f:
+        catalog = read_po(f, abort_invalid=True)
+    with mo.open("wb") as f:
+        write_mo(f, catalog)
+    print(f"compiled {po}")
+endef
+export COMPILE_MESSAGES_WITH_BABEL
+
+# Only the project's locale/ (--ignore='*' stops compilemessages from walking into .venv).
+messages: install
+	@if command -v msgfmt >/dev/null 2>&1; then \
+		echo "$(MANAGE) compilemessages --ignore='*'"; \
+		$(DEV_SETTINGS) $(MANAGE) compilemessages --ignore='*'; \
+	else \
+		echo "msgfmt (GNU gettext) not found: compiling locale/ with Babel instead"; \
+		$(PY) -c "$$COMPILE_MESSAGES_WITH_BABEL"; \
+	fi
+
+migrate: install
+	$(DEV_SETTINGS) $(MANAGE) migrate --noinput
+
+# Idempotent; refuses to touch a database that holds editors' content.
+content: migrate
+	$(DEV_SETTINGS) $(MANAGE) load_initial_content
+
+# Serves even when load_initial_content refuses (a database that editors have added to).
+run: messages migrate
+	$(DEV_SETTINGS) $(MANAGE) load_initial_content || echo "make run: the initial content \
+	was not loaded (see above); serving the database as it is."
+	$(DEV_SETTINGS) $(MANAGE) runserver 127.0.0.1:8000
+
+# --- checks ------------------------------------------------------------------------------------
+
+test: messages
+	$(TEST_SETTINGS) $(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: messages
+	$(TEST_SETTINGS) DATABASE_URL='$(POSTGRES_URL)' $(PY) -m pytest $(PYTEST_ARGS)
+
+# Runs all three linters and fails if any of them does.
+lint: install
+	@status=0; \
+	echo "ruff check ."; $(VENV)/bin/ruff check . || status=1; \
+	echo "ruff format --check ."; $(VENV)/bin/ruff format --check . || status=1; \
+	echo "djhtml --check templates/"; $(VENV)/bin/djhtml --check templates/ || status=1; \
+	exit $$status
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates/
+
+# wagtail_modeltranslation's makemigrations (first in INSTALLED_APPS) also covers Page's fields.
+check-migrations: install
+	$(DEV_SETTINGS) $(MANAGE) makemigrations --check --dry-run
+
+# Production settings with dummy but valid values: any warning fails.
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=resilient_vejle.settings.production \
+	DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+	DJANGO_ALLOWED_HOSTS=example.org \
+	DJANGO_MEDIA_ROOT=/srv/resilient-vejle/media \
+	DJANGO_STATIC_ROOT=/srv/resilient-vejle/static \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+# Leaves db.sqlite3 and media/ alone: they hold editors' content.
+clean:
+	rm -rf $(VENV) staticfiles build *.egg-info .pytest_cache .ruff_cache
+	find . -path ./.git -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	find locale -name '*.mo' -delete

@@ -1,0 +1,41 @@
+"""Template tags for the page furniture: navigation, language links and absolute URLs."""
+
+from django import template
+from wagtail.models import Site
+
+from core.languages import current_language, page_url_in, translated_only
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context, language=None):
+    """The home page's URL in `language` (default: the active one)."""
+    request = context.get("request")
+    root = _site_root(request)
+    if root is None:
+        return "/"
+    return page_url_in(root, language or current_language(), request) or "/"
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """Top-level pages that are in the menu and exist in the active language."""
+    request = context.get("request")
+    root = _site_root(request)
+    if root is None:
+        return []
+    return translated_only(root.get_children().live().public().in_menu())
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    request = context.get("request")
+    if not url:
+        return ""
+    return request.build_absolute_uri(url) if request else url

@@ -1,0 +1,92 @@
+"""Small builders for pages and snippets, independent of the shipped initial content."""
+
+from django.utils import translation
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from contacts.models import ContactPage, ContactPerson
+from core.languages import repair_root_url_paths
+from core.models import InformationPage
+from strategy.models import (
+    HomePage,
+    NetworkPage,
+    PillarPage,
+    PrinciplePage,
+    PrinciplesIndexPage,
+    ProjectPage,
+    StrategyPage,
+)
+
+
+def make_page(parent, page_class, title_da, title_en="", slug_da=None, slug_en=None, **fields):
+    """Add a live page of `page_class` below `parent`, in Danish and (optionally) English."""
+    with translation.override("da"):
+        page = page_class(
+            title_da=title_da,
+            slug_da=slug_da or slugify(title_da),
+            title_en=title_en or None,
+            slug_en=(slug_en or slugify(title_en)) if title_en else None,
+            **fields,
+        )
+        parent.specific.add_child(instance=page)
+    return page_class.objects.get(pk=page.pk)
+
+
+def make_site_tree():
+    """A home page as the default site's root, with one page of every type below it."""
+    repair_root_url_paths()
+    root = Page.get_first_root_node()
+    # Wagtail's migrations leave a "Welcome" page as the default site's root; replace it.
+    for child in root.get_children():
+        if not isinstance(child.specific, HomePage):
+            Site.objects.filter(root_page=child).delete()
+            child.delete()
+    home = make_page(root, HomePage, "Resiliente Vejle", "Resilient Vejle", "forside", "home")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "RV"},
+    )
+    tree = {"root": root, "home": home}
+    tree["strategy"] = make_page(
+        home,
+        StrategyPage,
+        "Strategien",
+        "The strategy",
+        "strategien",
+        "strategy",
+        adopted_by_da="Vejle Byråd",
+        adopted_by_en="Vejle City Council",
+        adopted_year=2016,
+    )
+    tree["pillar"] = make_page(
+        tree["strategy"], PillarPage, "Klimaresiliens", "Climate resilience", theme="climate"
+    )
+    tree["principles"] = make_page(
+        home, PrinciplesIndexPage, "Principper", "Principles", "principper", "principles"
+    )
+    tree["principle"] = make_page(tree["principles"], PrinciplePage, "Merværdi", "Added value")
+    tree["project"] = make_page(tree["pillar"], ProjectPage, "Fjordbyen", "The Fjord City")
+    tree["project"].principles.add(tree["principle"])
+    tree["project"].save()
+    tree["network"] = make_page(
+        home,
+        NetworkPage,
+        "Netværk",
+        "Network",
+        "netvaerk",
+        "network",
+        network_url="https://resilientcitiesnetwork.org/",
+    )
+    tree["contact"] = make_page(home, ContactPage, "Kontakt", "Contact", "kontakt", "contact")
+    tree["privacy"] = make_page(home, InformationPage, "Privatliv", "Privacy")
+    return tree
+
+
+def make_contact_person(**fields):
+    defaults = {
+        "name": "Test Person",
+        "role_da": "Kommunikationsmedarbejder",
+        "role_en": "Communications officer",
+    }
+    defaults.update(fields)
+    return ContactPerson.objects.create(**defaults)
