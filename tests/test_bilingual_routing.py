@@ -214,3 +214,25 @@ class BadAddressTests(TestCase):
         response = self.client.get("/was")
         self.assertEqual(response.status_code, 301)
         self.assertEqual(response["Location"], "https://was.digst.dk/resilient.vejle.dk")
+
+
+class ServerErrorPageTests(TestCase):
+    """The 500 page renders without the database, in the request's language."""
+
+    def test_server_error_page_in_each_language(self):
+        from django.test import RequestFactory
+        from django.utils import translation
+
+        from core.views import server_error
+
+        for language, text, home in (
+            ("da", "Der opstod en fejl", 'href="/"'),
+            ("en", "Something went wrong", 'href="/en/"'),
+        ):
+            with translation.override(language), self.assertNumQueries(0):
+                response = server_error(RequestFactory().get("/"))
+            self.assertEqual(response.status_code, 500)
+            html = response.content.decode()
+            self.assertIn(f'<html lang="{language}">', html)
+            self.assertIn(text, html)
+            self.assertIn(home, html)
