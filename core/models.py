@@ -1,5 +1,6 @@
 """The abstract base page every page type is built on, its mixins, and site-wide settings."""
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.http import HttpResponse
@@ -73,7 +74,9 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
     """Shared behaviour: per-language serving and preview, breadcrumbs, alternates."""
 
     # Concrete page types extend these; modeltranslation splits each translated field per language.
-    content_panels = Page.content_panels + [FieldPanel("summary")]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3}))
+    ]
     promote_panels = Page.promote_panels + [
         MultiFieldPanel(
             [FieldPanel("social_image"), FieldPanel("contact_person")],
