@@ -153,6 +153,33 @@ class UntranslatedPageTests(TestCase):
         self.assertNotIn("Kun dansk info", english_nav)
         self.assertIn("The strategy", english_nav)
 
+    def test_translated_page_below_an_untranslated_one(self):
+        """The English page is served; its Danish-only ancestor is marked as Danish text."""
+        from strategy.models import PillarPage
+
+        pillar = make_page(self.tree["strategy"], PillarPage, "Kun dansk søjle", theme="social")
+        make_page(pillar, ProjectPage, "Tosproget projekt", "Bilingual project")
+        response = self.client.get("/en/strategy/kun-dansk-sjle/bilingual-project/")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "<h1>Bilingual project</h1>")
+        crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', response.content.decode(), re.S)
+        self.assertIn('lang="da">Kun dansk søjle</a>', crumbs.group(0))
+        self.assertIn('<a href="/en/strategy/">The strategy</a>', crumbs.group(0))
+
+    def test_footer_privacy_link_only_in_languages_it_exists_in(self):
+        from wagtail.models import Site
+
+        from core.models import SiteSettings
+
+        privacy = self.tree["privacy"]
+        privacy.title_en = None
+        privacy.save()
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        settings.privacy_page = privacy
+        settings.save()
+        self.assertContains(self.client.get("/"), ">Privatliv</a>")
+        self.assertNotContains(self.client.get("/en/"), ">Privatliv</a>")
+
     @staticmethod
     def _main_nav(response) -> str:
         match = re.search(r'<nav class="main-navigation".*?</nav>', response.content.decode(), re.S)

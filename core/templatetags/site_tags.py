@@ -3,7 +3,13 @@
 from django import template
 from wagtail.models import Site
 
-from core.languages import current_language, page_url_in, translated_only
+from core.languages import (
+    DEFAULT_LANGUAGE,
+    current_language,
+    is_translated,
+    page_url_in,
+    translated_only,
+)
 
 register = template.Library()
 
@@ -39,3 +45,15 @@ def absolute_url(context, url):
     if not url:
         return ""
     return request.build_absolute_uri(url) if request else url
+
+
+@register.filter
+def is_translated_now(page) -> bool:
+    """Whether `page` has a title in the active language (Danish always does)."""
+    return is_translated(page)
+
+
+@register.filter
+def text_language(page) -> str:
+    """The language `page`'s title is shown in: the active one, or Danish as the fallback."""
+    return current_language() if is_translated(page) else DEFAULT_LANGUAGE
