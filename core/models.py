@@ -13,7 +13,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from core.blocks import BodyBlock
-from core.languages import DEFAULT_LANGUAGE, current_language, is_translated, page_url_in
+from core.languages import (
+    DEFAULT_LANGUAGE,
+    current_language,
+    is_translated,
+    language_codes,
+    page_url_in,
+)
 
 
 class ListingFieldsMixin(models.Model):
@@ -140,8 +146,7 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
         return super().serve(request, *args, **kwargs)
 
     def serve_preview(self, request, mode_name):
-        codes = [code for code, _name in settings.LANGUAGES]
-        language = mode_name if mode_name in codes else DEFAULT_LANGUAGE
+        language = mode_name if mode_name in language_codes() else DEFAULT_LANGUAGE
         # Render inside the language, so template strings, URLs and fields follow it.
         with translation.override(language):
             request.LANGUAGE_CODE = language

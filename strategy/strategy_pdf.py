@@ -28,9 +28,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from core.languages import language_codes
 from strategy import initial_content as content
 
-LANGUAGES = ("da", "en")
+LANGUAGES = tuple(language_codes())
 TEAL = colors.HexColor("#00606b")
 
 

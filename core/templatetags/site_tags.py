@@ -10,6 +10,7 @@ from core.languages import (
     page_url_in,
     translated_only,
 )
+from core.models import SiteSettings
 
 register = template.Library()
 
@@ -37,6 +38,16 @@ def main_navigation(context):
     if root is None:
         return []
     return translated_only(root.get_children().live().public().in_menu())
+
+
+@register.simple_tag(takes_context=True)
+def contact_person(context):
+    """The page's own contact person, else the site's default (looked up only when needed)."""
+    person = getattr(context.get("page"), "contact_person", None)
+    request = context.get("request")
+    if person is None and request is not None:
+        person = SiteSettings.for_request(request).default_contact
+    return person
 
 
 @register.simple_tag(takes_context=True)

@@ -40,7 +40,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from contacts.models import ContactPage, ContactPagePerson, ContactPerson
-from core.languages import repair_root_url_paths
+from core.languages import language_codes, repair_root_url_paths
 from core.models import InformationPage, SiteSettings
 from strategy import initial_content as content
 from strategy.models import (
@@ -55,7 +55,7 @@ from strategy.models import (
 )
 from strategy.strategy_pdf import build_strategy_pdf
 
-LANGUAGES = ("da", "en")
+LANGUAGES = tuple(language_codes())
 NOTHING_CHANGED = "Initial content already present; nothing changed."
 
 # What Wagtail's own migrations create: the tree root and this page below it.
