@@ -41,11 +41,23 @@ class ContactPerson(index.Indexed, models.Model):
         help_text=_("Personen har givet samtykke til, at fotoet vises på sitet."),
     )
 
+    is_press_contact = models.BooleanField(
+        _("pressekontakt"),
+        default=False,
+        help_text=_(
+            "Vises under 'Presse' på strategisiden og kontaktsiden, "
+            "og som pressekontakt i sidernes strukturerede data."
+        ),
+    )
+
     panels = [
         FieldPanel("name"),
         FieldPanel("role"),
         FieldPanel("unit"),
-        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=_("Kontakt")),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("is_press_contact")],
+            heading=_("Kontakt"),
+        ),
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_consent")], heading=_("Foto")),
     ]
 
@@ -65,6 +77,10 @@ class ContactPerson(index.Indexed, models.Model):
             raise ValidationError(
                 {"photo_consent": _("Et foto må kun vises med personens samtykke.")}
             )
+
+    @classmethod
+    def press_contacts(cls):
+        return cls.objects.filter(is_press_contact=True).select_related("photo")
 
     @property
     def visible_photo(self):
@@ -88,6 +104,7 @@ class ContactPage(BasePage):
     parent_page_types = ["strategy.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
+    describes_organisation = True
 
     template = "contacts/contact_page.html"
 

@@ -10,7 +10,8 @@ class ContactPersonViewSet(SnippetViewSet):
     menu_label = "Kontaktpersoner"
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["name", "role", "unit", "email"]
+    list_display = ["name", "role", "unit", "email", "is_press_contact"]
+    list_filter = ["is_press_contact"]
     search_fields = ["name"]
 
 

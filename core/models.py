@@ -5,14 +5,16 @@ from django.conf import settings
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from core.blocks import BodyBlock
+from core.documents import read_page_count
 from core.languages import (
     DEFAULT_LANGUAGE,
     current_language,
@@ -20,6 +22,7 @@ from core.languages import (
     language_codes,
     page_url_in,
 )
+from core.structured_data import breadcrumb_list, government_organization
 
 
 class ListingFieldsMixin(models.Model):
@@ -92,6 +95,8 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
 
     # One preview per language, so editors see the English page before publishing it.
     preview_modes = [("da", "Dansk"), ("en", "English")]
+    # Pages journalists consult for whom to call also describe the municipality (JSON-LD).
+    describes_organisation = False
 
     class Meta:
         abstract = True
@@ -119,10 +124,31 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
         """Ancestors below the tree root, home page first; the current page comes last."""
         return list(self.get_ancestors().filter(depth__gt=1))
 
+    @property
+    def html_title(self) -> str:
+        """The <title>: the SEO title (else the title) with the site's name after it."""
+        title = self.seo_title or self.title
+        site_name = settings.WAGTAIL_SITE_NAME
+        if self.depth <= 2 or site_name.casefold() in title.casefold():
+            return title  # the home page's title already names the site
+        return f"{title} | {site_name}"
+
+    def get_structured_data(self, request, breadcrumbs) -> list[dict]:
+        data = [breadcrumb_list(request, breadcrumbs, self)]
+        if self.describes_organisation:
+            from contacts.models import ContactPerson
+
+            site_settings = SiteSettings.for_request(request)
+            contact = self.contact_person or site_settings.default_contact
+            press = list(ContactPerson.press_contacts())
+            data.append(government_organization(site_settings, press, contact))
+        return data
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["alternates"] = self.get_language_alternates(request)
         context["breadcrumbs"] = self.get_breadcrumbs()
+        context["structured_data"] = self.get_structured_data(request, context["breadcrumbs"])
         return context
 
     # -- serving -----------------------------------------------------------------------------
@@ -175,6 +201,69 @@ class InformationPage(BasePage):
         verbose_name_plural = _("informationssider")
 
 
+class SiteDocument(AbstractDocument):
+    """Wagtail's document plus what a download line shows: language, date and page count."""
+
+    language = models.CharField(
+        _("dokumentets sprog"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Vises ved downloadlinket, fx 'Dansk'."),
+    )
+    published_on = models.DateField(
+        _("udgivet"),
+        null=True,
+        blank=True,
+        help_text=_("Datoen, dokumentet blev udgivet. Tom: datoen, det blev lagt op."),
+    )
+    # Read once from the file when it is uploaded, not on every request.
+    page_count = models.PositiveIntegerField(_("antal sider"), null=True, editable=False)
+    # When the file itself last changed: Last-Modified of the stable download address.
+    file_changed_at = models.DateTimeField(null=True, editable=False)
+
+    admin_form_fields = ("title", "file", "language", "published_on", "collection", "tags")
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("dokument")
+        verbose_name_plural = _("dokumenter")
+
+    def save(self, *args, **kwargs):
+        if self._file_is_new() or (self.page_count is None and self.file and self.is_pdf):
+            self.page_count = read_page_count(self) if self.is_pdf else None
+            self.file_changed_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def _file_is_new(self) -> bool:
+        if not self.file:
+            return False
+        if self.pk is None:
+            return True
+        stored = type(self).objects.filter(pk=self.pk).values_list("file", "file_hash").first()
+        return stored != (self.file.name, self.file_hash)
+
+    def get_page_count(self) -> int | None:
+        """The stored page count; read once and stored for PDFs uploaded before it existed."""
+        if self.page_count is None and self.file and self.is_pdf:
+            self.page_count = read_page_count(self)
+            if self.page_count is not None and self.pk:
+                type(self).objects.filter(pk=self.pk).update(page_count=self.page_count)
+        return self.page_count
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.file_extension.lower() == "pdf"
+
+    @property
+    def published_date(self):
+        """The date shown as 'published': the editor's date, else the upload date."""
+        return self.published_on or timezone.localdate(self.created_at)
+
+    @property
+    def last_modified(self):
+        return self.file_changed_at or self.created_at
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     """Site-wide values that editors change without a developer."""
@@ -197,6 +286,26 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Linkes fra sidefoden."),
     )
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("standardbillede til deling"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Vises, når en side uden eget delingsbillede deles på sociale medier. "
+            "Mindst 1200 × 630 pixel."
+        ),
+    )
+    municipality_name = models.CharField(
+        _("kommunens navn"), max_length=100, default="Vejle Kommune"
+    )
+    municipality_url = models.URLField(
+        _("kommunens hjemmeside"),
+        default="https://www.vejle.dk/",
+        help_text=_("Linkes fra sidefoden og står i sidernes strukturerede data."),
+    )
     accessibility_statement_domain = models.CharField(
         _("domæne i tilgængelighedserklæringen"),
         max_length=253,
@@ -209,6 +318,11 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         FieldPanel("default_contact"),
+        FieldPanel("default_social_image"),
+        MultiFieldPanel(
+            [FieldPanel("municipality_name"), FieldPanel("municipality_url")],
+            heading=_("Kommunen"),
+        ),
         FieldPanel("privacy_page"),
         FieldPanel("accessibility_statement_domain"),
     ]

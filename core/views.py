@@ -1,11 +1,14 @@
-"""Views outside the page tree: the accessibility-statement redirect and error pages."""
+"""Views outside the page tree: /was, the sitemap, robots.txt and the error pages."""
 
-from django.http import HttpResponsePermanentRedirect
+from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from core.models import SiteSettings
+from core.sitemaps import PageSitemap
 
 
 @require_safe
@@ -14,6 +17,21 @@ def accessibility_statement(request):
     site = Site.find_for_request(request)
     domain = SiteSettings.for_site(site).accessibility_statement_domain if site else ""
     return HttpResponsePermanentRedirect(f"https://was.digst.dk/{domain or request.get_host()}")
+
+
+@require_safe
+def sitemap(request):
+    return django_sitemap(request, sitemaps={"pages": PageSitemap(request)})
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('wagtailadmin_home')}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request, exception=None):

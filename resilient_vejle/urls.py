@@ -6,12 +6,28 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from strategy import views as strategy_views
 
-# Language-neutral addresses: the admin, documents and the legal /was redirect.
+# Addresses outside the page tree: the admin, documents, the legal /was redirect, the files
+# search engines read, and the strategy's stable download address per language.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("was", core_views.accessibility_statement, name="accessibility_statement"),
+    path("sitemap.xml", core_views.sitemap, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path(
+        "strategien.pdf",
+        strategy_views.strategy_document,
+        {"language": "da"},
+        name="strategy_document_da",
+    ),
+    path(
+        "en/strategy.pdf",
+        strategy_views.strategy_document,
+        {"language": "en"},
+        name="strategy_document_en",
+    ),
 ]
 
 if settings.DEBUG:

@@ -75,6 +75,13 @@ DOCUMENTS = {
     },
 }
 
+# -- The default share image (site settings), drawn by strategy.share_image --------------------
+SHARE_IMAGE = {
+    "title": "Resiliente Vejle – standardbillede til deling",
+    "filename": "resiliente-vejle-deling.png",
+    "description": "Resiliente Vejle, Vejle Kommune",
+}
+
 # -- Home page -------------------------------------------------------------------------------
 HOME = {
     "slug": {"da": "resiliente-vejle", "en": "resilient-vejle"},

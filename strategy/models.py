@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
@@ -58,13 +59,17 @@ class StrategyPage(BasePage):
         _("vedtaget år"), null=True, blank=True, help_text=_("Fx 2016.")
     )
     strategy_document = models.ForeignKey(
-        "wagtaildocs.Document",
+        get_document_model_string(),
         verbose_name=_("strategien som PDF"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Dokumentet, der kan hentes fra siden, på sidens sprog."),
+        help_text=_(
+            "Dokumentet på sidens sprog. Det hentes altid fra den faste adresse "
+            "/strategien.pdf (dansk) eller /en/strategy.pdf (engelsk), også når du skifter "
+            "filen ud."
+        ),
     )
     body = body_field()
 
@@ -79,6 +84,7 @@ class StrategyPage(BasePage):
     parent_page_types = ["strategy.HomePage"]
     subpage_types = ["strategy.PillarPage"]
     max_count = 1
+    describes_organisation = True
 
     class Meta:
         verbose_name = _("strategiside")
@@ -88,8 +94,11 @@ class StrategyPage(BasePage):
         return translated_only(PillarPage.objects.child_of(self).live().public())
 
     def get_context(self, request, *args, **kwargs):
+        from strategy.downloads import strategy_download
+
         context = super().get_context(request, *args, **kwargs)
         context["pillars"] = self.get_pillars()
+        context["download"] = strategy_download(self)
         return context
 
 

@@ -1,6 +1,11 @@
-"""Template tags for the page furniture: navigation, language links and absolute URLs."""
+"""Template tags for the page furniture: navigation, language links, contacts, metadata."""
+
+import json
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from core.languages import (
@@ -50,6 +55,33 @@ def contact_person(context):
     return person
 
 
+@register.simple_tag
+def press_contacts():
+    """Contact persons marked as press contact (usually one)."""
+    from contacts.models import ContactPerson
+
+    return list(ContactPerson.press_contacts())
+
+
+# Characters that could end the <script> element or start markup inside it.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data):
+    """One <script type="application/ld+json"> per item of `data` (safe inside HTML)."""
+    scripts = []
+    for item in data or []:
+        text = json.dumps(item, cls=DjangoJSONEncoder, ensure_ascii=False)
+        scripts.append(
+            format_html(
+                '<script type="application/ld+json">{}</script>',
+                mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308 (escaped above)
+            )
+        )
+    return mark_safe("\n".join(scripts))  # noqa: S308 (each part is built by format_html)
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     request = context.get("request")
@@ -68,3 +100,12 @@ def is_translated_now(page) -> bool:
 def text_language(page) -> str:
     """The language `page`'s title is shown in: the active one, or Danish as the fallback."""
     return current_language() if is_translated(page) else DEFAULT_LANGUAGE
+
+
+# Open Graph wants a territory with the language.
+OG_LOCALES = {"da": "da_DK", "en": "en_GB"}
+
+
+@register.filter
+def og_locale(language: str) -> str:
+    return OG_LOCALES.get(language, language)

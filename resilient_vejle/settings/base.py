@@ -126,6 +126,12 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("da", "Dansk"), ("en", "English")]
 # Documents go through Wagtail's view (permission checks), never straight from /media/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Language, publication date and page count for the download line (core.models.SiteDocument).
+WAGTAILDOCS_DOCUMENT_MODEL = "core.SiteDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.DocumentForm"
+# Office and PDF files only: no HTML or SVG, which a browser would run on the site's domain.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAIL_ENABLE_UPDATE_CHECK = False

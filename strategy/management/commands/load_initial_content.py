@@ -12,8 +12,9 @@ Builds, from `strategy.initial_content`:
         Kontakt (ContactPage)                           + the contact person
         Privatliv og cookies (InformationPage)          linked from the footer
 
-plus the contact person snippet, two Wagtail documents and the site settings (default contact,
-privacy page). Wagtail's default "Welcome" page is deleted.
+plus the contact person snippet (also the press contact), two Wagtail documents, the default
+share image and the site settings (default contact, privacy page, share image). Wagtail's
+default "Welcome" page is deleted.
 
 Safe to run again:
 - The content is already there → "nothing changed", exit 0 (editors' later edits are kept).
@@ -25,12 +26,14 @@ Safe to run again:
 """
 
 import copy
+import io
 import uuid
 from collections import Counter
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from django.utils import translation
@@ -53,6 +56,7 @@ from strategy.models import (
     ProjectPage,
     StrategyPage,
 )
+from strategy.share_image import build_share_image
 from strategy.strategy_pdf import build_strategy_pdf
 
 LANGUAGES = tuple(language_codes())
@@ -169,6 +173,7 @@ class InitialContentLoader:
         self.new_files: list[str] = []
         self.documents: dict = {}
         self.person = None
+        self.share_image = None
 
     @property
     def changed(self) -> bool:
@@ -230,7 +235,9 @@ class InitialContentLoader:
         counts = {
             "page(s)": pages.count(),
             "document(s)": get_document_model().objects.exclude(title__in=titles).count(),
-            "image(s)": get_image_model().objects.count(),
+            "image(s)": get_image_model()
+            .objects.exclude(title=content.SHARE_IMAGE["title"])
+            .count(),
             "contact person(s)": ContactPerson.objects.exclude(
                 name=content.CONTACT_PERSON["name"]
             ).count(),
@@ -265,6 +272,7 @@ class InitialContentLoader:
             else None
         )
         self.documents = self.sync_documents(existing_strategy)
+        self.share_image = self.sync_share_image()
 
         home = self.sync_page(
             root, HomePage, content.HOME, fallback=ANY_OF_TYPE, show_in_menus=False
@@ -351,9 +359,8 @@ class InitialContentLoader:
 
     def discard_files(self):
         """Remove files written by a load whose transaction was rolled back."""
-        storage = get_document_model()._meta.get_field("file").storage
-        for name in self.new_files:
-            storage.delete(name)
+        for model, name in self.new_files:
+            model._meta.get_field("file").storage.delete(name)
 
     # -- pieces ----------------------------------------------------------------------------
     def repair_url_paths(self):
@@ -362,7 +369,11 @@ class InitialContentLoader:
 
     def sync_contact_person(self):
         spec = content.CONTACT_PERSON
-        values = {**per_language("role", spec["role"]), **per_language("unit", spec["unit"])}
+        values = {
+            **per_language("role", spec["role"]),
+            **per_language("unit", spec["unit"]),
+            "is_press_contact": True,
+        }
         person = ContactPerson.objects.filter(name=spec["name"]).order_by("pk").first()
         if person is None:
             person = ContactPerson(name=spec["name"], **values)
@@ -389,16 +400,33 @@ class InitialContentLoader:
             if document is None:
                 document = document_model.objects.filter(title=spec["title"]).order_by("pk").first()
             if document is None:
-                document = document_model(title=spec["title"])
+                document = document_model(title=spec["title"], language=language)
                 document.file.save(
                     spec["filename"], ContentFile(build_strategy_pdf(language)), save=False
                 )
-                self.new_files.append(document.file.name)
+                self.new_files.append((document_model, document.file.name))
                 document._set_document_file_metadata()
                 document.save()
                 self.created["document"] += 1
             documents[language] = document
         return documents
+
+    def sync_share_image(self):
+        """The default share image: the settings' current one is kept (editors may replace it)."""
+        image_model = get_image_model()
+        spec = content.SHARE_IMAGE
+        image = image_model.objects.filter(title=spec["title"]).order_by("pk").first()
+        if image is None:
+            image = image_model(
+                title=spec["title"],
+                description=spec["description"],
+                file=ImageFile(io.BytesIO(build_share_image()), name=spec["filename"]),
+            )
+            image._set_image_file_metadata()
+            image.save()
+            self.new_files.append((image_model, image.file.name))
+            self.created["image"] += 1
+        return image
 
     def sync_page(
         self,
@@ -501,6 +529,8 @@ class InitialContentLoader:
     def sync_site_settings(self, site, privacy):
         site_settings = SiteSettings.objects.filter(site=site).first()
         values = {"default_contact": self.person, "privacy_page": privacy}
+        if site_settings is None or site_settings.default_social_image_id is None:
+            values["default_social_image"] = self.share_image
         if site_settings is None:
             SiteSettings.objects.create(site=site, **values)
             self.created["site settings"] += 1
@@ -602,6 +632,7 @@ class Command(BaseCommand):
         kinds = {
             "page": "pages",
             "document": "documents",
+            "image": "images",
             "contact person": "contact persons",
             "site": "default site",
             "site settings": "site settings",

@@ -1,0 +1,51 @@
+"""Admin forms: what an editor may upload as a document, explained in the admin's language."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.forms import BaseDocumentForm
+
+from core.documents import pdf_problem
+
+
+class DocumentForm(BaseDocumentForm):
+    """Wagtail's document form, with the limits spelled out and unreadable PDFs refused.
+
+    The checks themselves are Wagtail's and Django's: the extension allowlist
+    (WAGTAILDOCS_EXTENSIONS, checked by the model) and the size limit
+    (WAGTAILDOCS_MAX_UPLOAD_SIZE, checked by the file field). Wagtail ships no Danish
+    translation of its document messages, so the size messages are the project's own.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is None or getattr(field, "max_upload_size", None) is None:
+            return
+        max_size = filesizeformat(field.max_upload_size)
+        field.help_text = _("Filtyper: %(extensions)s. Højst %(max_size)s.") % {
+            "extensions": ", ".join(settings.WAGTAILDOCS_EXTENSIONS),
+            "max_size": max_size,
+        }
+        field.error_messages["file_too_large"] = _(
+            "Filen er for stor (%(file_size)s). Den må højst fylde %(max_filesize)s."
+        )
+        field.error_messages["file_too_large_unknown_size"] = _(
+            "Filen er for stor. Den må højst fylde %(max_filesize)s."
+        ) % {"max_filesize": max_size}
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if file and "file" in self.changed_data and file.name.lower().endswith(".pdf"):
+            problem = pdf_problem(file)
+            if problem:
+                raise ValidationError(
+                    _(
+                        "Filen kan ikke læses som PDF (%(reason)s). Gem den som PDF igen, "
+                        "og prøv en gang til."
+                    ),
+                    code="unreadable_pdf",
+                    params={"reason": problem},
+                )
+        return file
