@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -264,6 +265,11 @@ class SiteDocument(AbstractDocument):
         return self.file_changed_at or self.created_at
 
 
+class AlertLevel(models.TextChoices):
+    INFORMATION = "information", _("Information")
+    WARNING = "warning", _("Advarsel")
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     """Site-wide values that editors change without a developer."""
@@ -316,7 +322,57 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    # A site-wide banner, e.g. a storm-surge warning; text per language (core/translation.py).
+    alert_enabled = models.BooleanField(
+        _("vis varsel"),
+        default=False,
+        help_text=_(
+            "Varslet vises øverst på alle sider, så længe det er slået til og inden "
+            "for tidsrummet nedenfor."
+        ),
+    )
+    alert_level = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=AlertLevel.choices,
+        default=AlertLevel.INFORMATION,
+        help_text=_("Advarsler læses op med det samme af skærmlæsere; information, når der er ro."),
+    )
+    alert_text = models.TextField(
+        _("tekst"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "Kort og klart, fx 'Stormflod ventes i aften. Følg beredskabets råd.' "
+            "Uden engelsk tekst vises den danske også på de engelske sider."
+        ),
+    )
+    alert_link_url = models.URLField(
+        _("link"), blank=True, help_text=_("Valgfrit: hvor man kan læse mere.")
+    )
+    alert_link_text = models.CharField(
+        _("linktekst"), max_length=80, blank=True, help_text=_("Tom: 'Læs mere'.")
+    )
+    alert_starts_at = models.DateTimeField(
+        _("vis fra"), null=True, blank=True, help_text=_("Tom: med det samme.")
+    )
+    alert_ends_at = models.DateTimeField(
+        _("vis til"), null=True, blank=True, help_text=_("Tom: indtil det slås fra.")
+    )
+
     panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("alert_enabled"),
+                FieldPanel("alert_level"),
+                FieldPanel("alert_text", widget=forms.Textarea(attrs={"rows": 3})),
+                FieldPanel("alert_link_url"),
+                FieldPanel("alert_link_text"),
+                FieldPanel("alert_starts_at"),
+                FieldPanel("alert_ends_at"),
+            ],
+            heading=_("Varsel på alle sider"),
+        ),
         FieldPanel("default_contact"),
         FieldPanel("default_social_image"),
         MultiFieldPanel(
@@ -329,3 +385,36 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("indstillinger for sitet")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.alert_enabled and not (self.alert_text_da or "").strip():
+            errors["alert_text_da"] = _("Skriv varslets tekst på dansk, før du slår det til.")
+        if (
+            self.alert_starts_at
+            and self.alert_ends_at
+            and self.alert_ends_at <= self.alert_starts_at
+        ):
+            errors["alert_ends_at"] = _("Sluttidspunktet skal ligge efter starttidspunktet.")
+        if errors:
+            raise ValidationError(errors)
+
+    def alert_is_showing(self, now=None) -> bool:
+        """Switched on, has Danish text and is inside its time window."""
+        if not self.alert_enabled or not (self.alert_text_da or "").strip():
+            return False
+        now = now or timezone.now()
+        if self.alert_starts_at and now < self.alert_starts_at:
+            return False
+        return not (self.alert_ends_at and now >= self.alert_ends_at)
+
+    def alert_in_language(self, language: str) -> dict:
+        """The banner's text and link text in `language`, else Danish, and which one it is."""
+        text = (getattr(self, f"alert_text_{language}", "") or "").strip()
+        shown_in = language if text else DEFAULT_LANGUAGE
+        return {
+            "text": text or self.alert_text_da,
+            "link_text": getattr(self, f"alert_link_text_{shown_in}", "") or "",
+            "language": shown_in,
+        }

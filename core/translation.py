@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from core.models import InformationPage
+from core.models import InformationPage, SiteSettings
 
 
 class BasePageTranslation(TranslationOptions):
@@ -16,3 +16,9 @@ class BasePageTranslation(TranslationOptions):
 @register(InformationPage)
 class InformationPageTranslation(BasePageTranslation):
     fields = ("body",)
+
+
+@register(SiteSettings)
+class SiteSettingsTranslation(TranslationOptions):
+    fields = ("alert_text", "alert_link_text")
+    fallback_languages = {"default": ()}

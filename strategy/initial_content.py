@@ -677,38 +677,53 @@ PRIVACY = {
     "slug": {"da": "privatliv", "en": "privacy"},
     "title": {"da": "Privatliv og cookies", "en": "Privacy and cookies"},
     "summary": {
-        "da": "Dette site sætter ingen cookies. Webserveren fører almindelige adgangslogge.",
-        "en": "This site sets no cookies. The web server keeps ordinary access logs.",
+        "da": (
+            "Dette site sætter ingen cookies. Webserveren fører en adgangslog og en fejllog, "
+            "som slettes efter 30 dage."
+        ),
+        "en": (
+            "This site sets no cookies. The web server keeps an access log and an error log, "
+            "which are deleted after 30 days."
+        ),
     },
     "body": {
         "da": [
             ("heading", {"text": "Cookies"}),
             (
                 "paragraph",
-                "<p>De offentlige sider på dette site sætter ingen cookies. Derfor beder vi "
-                "dig heller ikke om samtykke til cookies.</p>",
+                "<p>De offentlige sider på dette site sætter ingen cookies, og de henter intet "
+                "fra andre websteder. Derfor beder vi dig heller ikke om samtykke til cookies."
+                "</p><p>Kun redaktører, der logger ind i sitets administration, får en "
+                "nødvendig cookie, som holder dem logget ind.</p>",
             ),
-            ("heading", {"text": "Adgangslogge"}),
+            ("heading", {"text": "Serverlogge"}),
             (
                 "paragraph",
-                "<p>Som de fleste websteder fører webserveren almindelige adgangslogge. De "
-                "indeholder blandt andet IP-adressen på den computer eller telefon, der "
-                "henter en side, tidspunktet og adressen på den side, der blev hentet.</p>",
+                "<p>Som de fleste websteder fører webserveren to logge:</p><ul><li>en "
+                "adgangslog med IP-adressen på den computer eller telefon, der henter en side, "
+                "tidspunktet, adressen på siden, svarkoden og browserens navn og version, og"
+                "</li><li>en fejllog med tekniske fejl.</li></ul><p>Loggene bruges kun til at "
+                "drive og sikre sitet, deles ikke med andre og slettes efter 30 dage.</p>",
             ),
         ],
         "en": [
             ("heading", {"text": "Cookies"}),
             (
                 "paragraph",
-                "<p>The public pages of this site set no cookies. That is why we do not ask you "
-                "to consent to cookies either.</p>",
+                "<p>The public pages of this site set no cookies, and they load nothing from "
+                "other websites. That is why we do not ask you to consent to cookies either."
+                "</p><p>Only editors who log in to the site's administration get a necessary "
+                "cookie that keeps them logged in.</p>",
             ),
-            ("heading", {"text": "Access logs"}),
+            ("heading", {"text": "Server logs"}),
             (
                 "paragraph",
-                "<p>Like most websites, the web server keeps ordinary access logs. Among other "
-                "things they contain the IP address of the computer or phone that requests a "
-                "page, the time and the address of the page requested.</p>",
+                "<p>Like most websites, the web server keeps two logs:</p><ul><li>an access "
+                "log with the IP address of the computer or phone that requests a page, the "
+                "time, the address of the page, the response code and the browser's name and "
+                "version, and</li><li>an error log with technical errors.</li></ul><p>The logs "
+                "are used only to run and secure the site, are not shared with anyone and are "
+                "deleted after 30 days.</p>",
             ),
         ],
     },

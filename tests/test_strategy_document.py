@@ -277,3 +277,15 @@ class DownloadLineTests(StrategyDocumentTestCase):
         Document.objects.filter(pk=document.pk).update(page_count=None)
         self.assertIn("2 sider", self.client.get("/strategien/").content.decode())
         self.assertEqual(Document.objects.get(pk=document.pk).page_count, 2)
+
+    def test_a_document_link_in_rich_text_uses_the_stable_address(self):
+        from strategy.models import PillarPage
+
+        pillar = PillarPage.objects.order_by("path").first()
+        document = self.documents["en"]
+        pillar.body_da = [
+            ("paragraph", f'<p>Læs <a linktype="document" id="{document.pk}">strategien</a>.</p>')
+        ]
+        pillar.save_revision().publish()
+        html = self.client.get(pillar.url).content.decode()
+        self.assertIn('<a href="/en/strategy.pdf">strategien</a>', html)

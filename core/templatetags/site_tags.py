@@ -55,6 +55,22 @@ def contact_person(context):
     return person
 
 
+@register.simple_tag(takes_context=True)
+def site_alert(context):
+    """The site-wide alert banner while it is switched on and in its time window, else None."""
+    request = context.get("request")
+    if request is None:
+        return None
+    site_settings = SiteSettings.for_request(request)
+    if not site_settings.alert_is_showing():
+        return None
+    return {
+        "level": site_settings.alert_level,
+        "url": site_settings.alert_link_url,
+        **site_settings.alert_in_language(current_language()),
+    }
+
+
 @register.simple_tag
 def press_contacts():
     """Contact persons marked as press contact (usually one)."""
