@@ -17,7 +17,7 @@ INSTALL_STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help venv install messages migrate content run test test-postgres lint format \
-	check-migrations check-deploy clean
+	check-migrations check-deploy lighthouse clean
 
 help:
 	@echo "make run               set up everything, then serve http://127.0.0.1:8000/"
@@ -26,6 +26,7 @@ help:
 	@echo "make lint | format     ruff and djhtml: check | rewrite"
 	@echo "make check-migrations  fail when a model change has no migration"
 	@echo "make check-deploy      Django's deployment checks with the production settings"
+	@echo "make lighthouse        Lighthouse scores of four pages, served by gunicorn like production"
 	@echo "make venv | install | messages | migrate | content | clean"
 
 # --- environment -------------------------------------------------------------------------------
@@ -124,6 +125,11 @@ check-deploy: install
 	DJANGO_MEDIA_ROOT=/srv/resilient-vejle/media \
 	DJANGO_STATIC_ROOT=/srv/resilient-vejle/static \
 	$(MANAGE) check --deploy --fail-level WARNING
+
+# Lighthouse 12 (npx, Debian's /usr/bin/chromium) on four pages of the initial content, served by
+# gunicorn with the production settings from a temporary folder; reports in build/lighthouse/.
+lighthouse: messages
+	$(PY) scripts/lighthouse.py
 
 # Leaves db.sqlite3 and media/ alone: they hold editors' content.
 clean:
