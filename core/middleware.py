@@ -1,7 +1,8 @@
-"""Reject requests whose address cannot be read, before they reach the page tree or the DB."""
+"""Request handling before the page tree: unreadable addresses, and the language from the URL."""
 
 from urllib.parse import unquote_to_bytes
 
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 
 
@@ -29,3 +30,26 @@ class MalformedRequestMiddleware:
         if not (path_ok and _is_readable(request.META.get("QUERY_STRING", ""))):
             return render(request, "400.html", status=400)
         return self.get_response(request)
+
+
+class UrlLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware without `Vary: Accept-Language`.
+
+    The language comes from the URL alone (DESIGN.md: / is always Danish), but Django adds the
+    header to every unprefixed (Danish) page, which would split shared caches by browser
+    language for nothing.
+    """
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if response.has_header("Vary"):
+            kept = [
+                value.strip()
+                for value in response["Vary"].split(",")
+                if value.strip() and value.strip().lower() != "accept-language"
+            ]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response

@@ -23,6 +23,7 @@ from core.languages import (
     language_codes,
     page_url_in,
 )
+from core.page_cache import mark_cacheable
 from core.structured_data import breadcrumb_list, government_organization
 
 
@@ -169,8 +170,13 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         if not self.is_translated_into(current_language()):
-            return self.untranslated_response(request)
-        return super().serve(request, *args, **kwargs)
+            response = self.untranslated_response(request)
+        else:
+            response = super().serve(request, *args, **kwargs)
+        # Wagtail has checked view restrictions before serve(); previews are never cached.
+        if not getattr(request, "is_preview", False):
+            mark_cacheable(response)
+        return response
 
     def serve_preview(self, request, mode_name):
         language = mode_name if mode_name in language_codes() else DEFAULT_LANGUAGE
@@ -273,6 +279,9 @@ class AlertLevel(models.TextChoices):
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     """Site-wide values that editors change without a developer."""
+
+    # Every page shows the footer contact and the share image: fetch them with the settings.
+    select_related = ["default_contact", "default_social_image", "privacy_page"]
 
     default_contact = models.ForeignKey(
         "contacts.ContactPerson",

@@ -1,13 +1,15 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
-    """wagtail-modeltranslation caches site root paths per language; tests change sites."""
-    cache.clear()
+    """Caches hold site root paths, renditions and pages that outlive each test's database."""
+    for cache in caches.all():
+        cache.clear()
     translation.activate("da")
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     translation.deactivate()

@@ -43,9 +43,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from Django's cache, before sessions and the database.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix only.
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.UrlLocaleMiddleware",
     # After the language is known, so the 400 page speaks it.
     "core.middleware.MalformedRequestMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,6 +110,28 @@ MODELTRANSLATION_LANGUAGES = ("da", "en")
 # detected by their empty English title, see core.models.BasePage.is_translated_into).
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("da",)}
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
+
+# Django's cache framework: memory of each process by default, Redis (Django's own backend) when
+# REDIS_URL is set, so that several app servers share the page cache and its invalidation.
+# "renditions" keeps Wagtail's image renditions out of the database on every page view.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"resilient-vejle-{alias}",
+        }
+        for alias in ("default", "renditions")
+    }
+else:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"resilient-vejle-{alias}",
+        }
+        for alias in ("default", "renditions")
+    }
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -1,0 +1,119 @@
+"""Caching of rendered pages and of the parts every page shares.
+
+- The **content version** is a number in Django's cache that every edit visitors can see bumps
+  (see core/cache_invalidation.py). Fragments that many pages share (navigation, footer,
+  breadcrumbs, the home page's listings) are cached under it with Django's `{% cache %}` tag.
+- The **page cache** (PageCacheMiddleware) keeps whole anonymous page responses, one cache
+  entry per path (all hosts and query strings of that path in it), so that invalidating the
+  affected pages' paths after an edit is one `delete_many`.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+CONTENT_VERSION_KEY = "content-version"
+PAGE_KEY_PREFIX = "page-cache:"
+# Seconds an entry lives at most; edits delete it sooner. Shared caches get the same s-maxage.
+PAGE_CACHE_SECONDS = 24 * 60 * 60
+# Browsers re-ask after a minute, so a visitor sees a publication within a minute.
+BROWSER_SECONDS = 60
+# Response headers stored with a cached page (the rest are the server's per response).
+STORED_HEADERS = {
+    "content-type",
+    "content-language",
+    "cache-control",
+    "x-robots-tag",
+    "link",
+    "vary",
+}
+
+
+def content_version() -> int:
+    version = cache.get(CONTENT_VERSION_KEY)
+    if version is None:
+        # A new number after a cache flush, so that no old fragment comes back.
+        cache.add(CONTENT_VERSION_KEY, time.time_ns() // 1000, None)
+        version = cache.get(CONTENT_VERSION_KEY)
+    return version
+
+
+def bump_content_version() -> None:
+    try:
+        cache.incr(CONTENT_VERSION_KEY)
+    except ValueError:
+        cache.set(CONTENT_VERSION_KEY, time.time_ns() // 1000, None)
+
+
+def page_key(path: str) -> str:
+    return PAGE_KEY_PREFIX + hashlib.sha1(path.encode()).hexdigest()
+
+
+def delete_pages(paths) -> None:
+    cache.delete_many([page_key(path) for path in set(paths)])
+
+
+def mark_cacheable(response) -> None:
+    """A public page: may be kept by the page cache and by shared caches (Varnish, a CDN)."""
+    response.page_cacheable = True
+    patch_cache_control(response, public=True, max_age=BROWSER_SECONDS, s_maxage=PAGE_CACHE_SECONDS)
+
+
+def is_anonymous_request(request) -> bool:
+    """No session cookie, no credentials: an editor who is logged in never uses the cache."""
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+class PageCacheMiddleware:
+    """Serves anonymous visitors' pages from Django's cache; fills it from cacheable pages.
+
+    Early in the middleware list: a hit costs a cache lookup and no database query. Only
+    responses marked by `mark_cacheable` (BasePage.serve for live public pages) are stored,
+    never one that sets a cookie.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_anonymous_request(request):
+            return self.get_response(request)
+        key = page_key(request.path)
+        variant = f"{request.get_host()}?{request.META.get('QUERY_STRING', '')}"
+        entry = cache.get(key) or {}
+        stored = entry.get(variant)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+
+        # An edit during the render makes what was rendered stale: then it is not stored.
+        version_before = content_version()
+        response = self.get_response(request)
+        if (
+            getattr(response, "page_cacheable", False)
+            and content_version() == version_before
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and request.method == "GET"
+        ):
+            headers = [
+                (name, value) for name, value in response.items() if name.lower() in STORED_HEADERS
+            ]
+            entry = cache.get(key) or {}
+            entry[variant] = (response.status_code, headers, response.content)
+            cache.set(key, entry, PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
