@@ -13,6 +13,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.documents import read_page_count
@@ -93,6 +94,17 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
             [FieldPanel("social_image"), FieldPanel("contact_person")],
             heading=_("Deling og kontakt"),
         )
+    ]
+
+    # The admin's search and title autocomplete in both languages (Page's own "title" follows
+    # the editor's admin language). The public search has its own index (site_search).
+    search_fields = Page.search_fields + [
+        index.SearchField("title_da", boost=2),
+        index.SearchField("title_en", boost=2),
+        index.AutocompleteField("title_da"),
+        index.AutocompleteField("title_en"),
+        index.SearchField("summary_da"),
+        index.SearchField("summary_en"),
     ]
 
     # One preview per language, so editors see the English page before publishing it.

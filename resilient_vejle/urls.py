@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from site_search import views as site_search_views
 from strategy import views as strategy_views
 
 # Addresses outside the page tree: the admin, documents, the legal /was redirect, the files
@@ -37,6 +38,8 @@ if settings.DEBUG:
 
 # Danish at unprefixed paths, English under /en/; the page tree comes last.
 urlpatterns += i18n_patterns(
+    # The site search: /soeg/ in Danish, /en/search/ in English (the route follows the language).
+    path(site_search_views.SEARCH_ROUTE, site_search_views.search_view, name="site_search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
