@@ -120,3 +120,32 @@ def test_tab_focuses_the_skip_link_and_enter_moves_focus_to_main(site_url, site_
             )
     if failures:
         pytest.fail("\n".join(failures), pytrace=False)
+
+
+SEARCH_PATHS = [
+    "/soeg/",
+    "/soeg/?q=stormflod",
+    "/soeg/?q=findesikke",
+    "/en/search/",
+    "/en/search/?q=flood",
+    "/en/search/?q=nothinghere",
+]
+
+
+def test_axe_finds_no_violations_on_the_search_page(site_url, site_pages, page):
+    # Publishing the initial content filled the search index (site_search.signals).
+    axe = Axe()
+    failures = []
+    for path in SEARCH_PATHS:
+        url = f"{site_url}{path}"
+        if not visit(page, url, 200, failures):
+            continue
+        if page.locator("[role=search] input[type=search]").count() < 1:
+            failures.append(f"{path}: no search box in a search landmark")
+        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+        if violations:
+            failures.append(
+                f"{path}: {len(violations)} violation(s)\n{format_violations(violations)}"
+            )
+    if failures:
+        pytest.fail("\n".join(failures), pytrace=False)
