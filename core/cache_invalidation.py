@@ -166,18 +166,23 @@ def drop_published_page(sender, instance, **kwargs):
     drop(pages_affected_by_page(instance), paths=old_paths, urls=old_urls)
 
 
+# Wagtail sends pre_page_move and post_page_move with different instances of the page.
+_before_move: dict[int, tuple] = {}
+
+
 @receiver(pre_page_move)
 def remember_addresses_before_move(sender, instance, **kwargs):
-    instance._addresses_before_move = old_addresses(instance)
-    instance._pages_before_move = pages_affected_by_page(instance)
+    _before_move[instance.pk] = (old_addresses(instance), pages_affected_by_page(instance))
 
 
 @receiver(post_page_move)
 def drop_moved_page(sender, instance, **kwargs):
-    old_paths, old_urls = getattr(instance, "_addresses_before_move", ([], []))
-    before = getattr(instance, "_pages_before_move", set())
+    (old_paths, old_urls), before = _before_move.pop(instance.pk, (([], []), set()))
     after = pages_affected_by_page(instance)
-    pages = EVERY_PAGE if EVERY_PAGE in (before, after) else {*before, *after}
+    if EVERY_PAGE in (before, after):
+        pages = EVERY_PAGE
+    else:  # fresh from the database: the instances from before the move hold old paths
+        pages = Page.objects.filter(pk__in={page.pk for page in (*before, *after)})
     drop(pages, paths=old_paths, urls=old_urls)
 
 

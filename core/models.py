@@ -135,8 +135,8 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
         return alternates
 
     def get_breadcrumbs(self):
-        """Ancestors below the tree root, home page first; the current page comes last."""
-        return list(self.get_ancestors().filter(depth__gt=1))
+        """Ancestors below the tree root, home page first (lazy: cached fragments skip it)."""
+        return self.get_ancestors().filter(depth__gt=1)
 
     @property
     def html_title(self) -> str:
@@ -161,8 +161,9 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["alternates"] = self.get_language_alternates(request)
-        context["breadcrumbs"] = self.get_breadcrumbs()
-        context["structured_data"] = self.get_structured_data(request, context["breadcrumbs"])
+        context["breadcrumbs"] = breadcrumbs = self.get_breadcrumbs()
+        # Called by the template only when its cached fragment is cold.
+        context["structured_data"] = lambda: self.get_structured_data(request, breadcrumbs)
         return context
 
     # -- serving -----------------------------------------------------------------------------

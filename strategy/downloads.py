@@ -7,10 +7,12 @@ page, so a link printed in an article keeps working when editors upload a new fi
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Site
 
 from core.languages import DEFAULT_LANGUAGE, current_language
+from core.page_cache import content_version
 
 # What the browser saves the file as, per language of the document.
 FILENAMES = {
@@ -83,18 +85,25 @@ def document_download(document, request=None) -> Download:
 
 
 def strategy_documents(request) -> dict[int, str]:
-    """{document id: language} for the live strategy page's documents (once per request)."""
+    """{document id: language} for the live strategy page's documents.
+
+    Looked up once per content version (core/page_cache.py), not on every page with a link.
+    """
     cached = getattr(request, "_strategy_documents", None)
     if cached is not None:
         return cached
     site = Site.find_for_request(request) if request is not None else None
-    strategy = live_strategy_page(site)
-    found = {}
-    if strategy is not None:
-        for language in reversed([code for code, _name in settings.LANGUAGES]):
-            document_id = getattr(strategy, f"strategy_document_{language}_id", None)
-            if document_id:
-                found[document_id] = language
+    key = f"strategy-documents:{site.pk if site else ''}:{content_version()}"
+    found = cache.get(key)
+    if found is None:
+        strategy = live_strategy_page(site)
+        found = {}
+        if strategy is not None:
+            for language in reversed([code for code, _name in settings.LANGUAGES]):
+                document_id = getattr(strategy, f"strategy_document_{language}_id", None)
+                if document_id:
+                    found[document_id] = language
+        cache.set(key, found, 24 * 60 * 60)
     if request is not None:
         request._strategy_documents = found
     return found

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 
 from core.blocks import BodyBlock
 from core.languages import current_language, translated_only
+from core.listing import paginated
 from core.models import BasePage
 
 
@@ -57,13 +58,18 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sections = translated_only(self.get_children().live().public().specific())
-        context["sections"] = sections
-        strategy = next((p for p in sections if isinstance(p, StrategyPage)), None)
-        context["pillars"] = strategy.get_pillars() if strategy else []
-        principles = next((p for p in sections if isinstance(p, PrinciplesIndexPage)), None)
-        context["principles"] = principles.get_principles() if principles else []
+        # Lazy: evaluated only when the home page's cached listing fragment is cold.
+        context["sections"] = lambda: translated_only(
+            self.get_children().live().public().specific()
+        )
+        context["pillars"] = lambda: self.listing_of(StrategyPage, "get_pillars")
+        context["principles"] = lambda: self.listing_of(PrinciplesIndexPage, "get_principles")
         return context
+
+    def listing_of(self, section_type, method: str):
+        """The pillars (or principles) below this home page's strategy (or principles) page."""
+        section = translated_only(section_type.objects.child_of(self).live().public()).first()
+        return getattr(section, method)() if section else []
 
 
 class StrategyPage(BasePage):
@@ -115,7 +121,7 @@ class StrategyPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["pillars"] = self.get_pillars()
-        context["download"] = strategy_download(self)
+        context["download"] = lambda: strategy_download(self)
         return context
 
 
@@ -158,7 +164,7 @@ class PillarPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = self.get_projects()
+        context["projects"] = lambda: paginated(request, self.get_projects())
         return context
 
 
@@ -213,7 +219,7 @@ class ProjectPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["principles"] = self.get_principles()
+        context["principles"] = self.get_principles
         return context
 
 
@@ -237,7 +243,7 @@ class PrinciplesIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["principles"] = self.get_principles()
+        context["principles"] = self.get_principles
         return context
 
 
@@ -265,7 +271,7 @@ class PrinciplePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = self.get_projects()
+        context["projects"] = lambda: paginated(request, self.get_projects())
         return context
 
 

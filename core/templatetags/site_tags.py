@@ -48,11 +48,13 @@ def main_navigation(context):
 @register.simple_tag(takes_context=True)
 def contact_person(context):
     """The page's own contact person, else the site's default (looked up only when needed)."""
-    person = getattr(context.get("page"), "contact_person", None)
+    page = context.get("page")
     request = context.get("request")
-    if person is None and request is not None:
-        person = SiteSettings.for_request(request).default_contact
-    return person
+    default = SiteSettings.for_request(request).default_contact if request is not None else None
+    person_id = getattr(page, "contact_person_id", None)
+    if person_id is None or (default is not None and person_id == default.pk):
+        return default  # fetched with the settings: no query of its own
+    return page.contact_person
 
 
 @register.simple_tag(takes_context=True)
