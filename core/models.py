@@ -24,6 +24,7 @@ from core.languages import (
     page_url_in,
 )
 from core.structured_data import breadcrumb_list, government_organization
+from editorial.panels import EnglishCompletenessPanel
 
 
 class ListingFieldsMixin(models.Model):
@@ -84,9 +85,11 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
     """Shared behaviour: per-language serving and preview, breadcrumbs, alternates."""
 
     # Concrete page types extend these; modeltranslation splits each translated field per language.
-    content_panels = Page.content_panels + [
-        FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3}))
-    ]
+    content_panels = (
+        [EnglishCompletenessPanel()]
+        + Page.content_panels
+        + [FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3}))]
+    )
     promote_panels = Page.promote_panels + [
         MultiFieldPanel(
             [FieldPanel("social_image"), FieldPanel("contact_person")],
