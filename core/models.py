@@ -24,6 +24,7 @@ from core.languages import (
     page_url_in,
 )
 from core.structured_data import breadcrumb_list, government_organization
+from editorial.help_texts import PageForm
 from editorial.panels import EnglishCompletenessPanel
 
 
@@ -97,6 +98,8 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
         )
     ]
 
+    # Plain-Danish help texts for fields that have none in their model (editorial/).
+    base_form_class = PageForm
     # One preview per language, so editors see the English page before publishing it.
     preview_modes = [("da", "Dansk"), ("en", "English")]
     # Pages journalists consult for whom to call also describe the municipality (JSON-LD).
@@ -379,7 +382,13 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("default_contact"),
         FieldPanel("default_social_image"),
         MultiFieldPanel(
-            [FieldPanel("municipality_name"), FieldPanel("municipality_url")],
+            [
+                FieldPanel(
+                    "municipality_name",
+                    help_text=_("Står i sidefoden og i sidernes strukturerede data."),
+                ),
+                FieldPanel("municipality_url"),
+            ],
             heading=_("Kommunen"),
         ),
         FieldPanel("privacy_page"),

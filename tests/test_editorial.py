@@ -481,3 +481,37 @@ class BadInputTests(RolesTestCase):
         errors = response.context["form"].errors["file"]
         self.assertTrue(any(e.startswith("Billedet er for stort") for e in errors), errors)
         self.assertFalse(get_image_model().objects.exists())
+
+
+class HelpTextTests(RolesTestCase):
+    """Every field an editor fills in explains itself (Wagtail's own page fields included)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.tree = make_site_tree()
+
+    def fields_without_help(self, form):
+        missing = {name for name, field in form.fields.items() if not field.help_text}
+        for formset in getattr(form, "formsets", {}).values():
+            if formset.prefix == "comments":  # Wagtail's comments, not a form to fill in
+                continue
+            missing |= {
+                f"{formset.prefix}-{name}"
+                for name, field in formset.empty_form.fields.items()
+                if not field.help_text and name not in ("id", "ORDER", "DELETE", "page")
+            }
+        return missing
+
+    def test_page_forms(self):
+        self.as_editor()
+        missing = {}
+        for page in Page.objects.filter(depth__gt=1).specific():
+            response = self.client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+            missing[type(page).__name__] = self.fields_without_help(response.context["form"])
+        self.assertEqual({k: v for k, v in missing.items() if v}, {})
+
+    def test_contact_person_form(self):
+        self.as_editor()
+        response = self.client.get(reverse("wagtailsnippets_contacts_contactperson:add"))
+        self.assertEqual(self.fields_without_help(response.context["form"]), set())
