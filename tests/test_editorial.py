@@ -380,6 +380,20 @@ class SafeSlugTests(RolesTestCase):
         self.assertRedirects301("/strategien/klimaresiliens/", "/strategien/klima/")
         self.assertEqual(Redirect.objects.filter(is_permanent=True).count(), 4)
 
+    def test_slug_change_submitted_by_editor_redirects_once_approved(self):
+        page = self.tree["privacy"]
+        self.as_editor()
+        data = {**edit_form_data(page, ""), "title_da": "Privatliv", "title_en": "Privacy"}
+        data["slug_en"] = "privacy-policy"
+        response = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=(page.pk,)), {**data, "action-submit": "1"}
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.client.get("/en/privacy/").status_code, 200)  # not yet published
+        self.approve(page)
+        self.assertRedirects301("/en/privacy/", "/en/privacy-policy/")
+        self.assertEqual(self.client.get("/privatliv/").status_code, 200)
+
     def test_changing_back_removes_the_loop(self):
         page = self.tree["privacy"]
         self.publish(page, slug_da="privatlivspolitik")
