@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from editorial.help_texts import ModelForm
 
 
 class ContactPerson(index.Indexed, models.Model):
@@ -62,6 +63,8 @@ class ContactPerson(index.Indexed, models.Model):
     ]
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Plain-Danish help texts for the fields above that have none (editorial/).
+    base_form_class = ModelForm
 
     class Meta:
         verbose_name = _("kontaktperson")

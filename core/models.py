@@ -26,6 +26,8 @@ from core.languages import (
 )
 from core.page_cache import mark_cacheable
 from core.structured_data import breadcrumb_list, government_organization
+from editorial.help_texts import PageForm
+from editorial.panels import EnglishCompletenessPanel
 
 
 class ListingFieldsMixin(models.Model):
@@ -86,9 +88,11 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
     """Shared behaviour: per-language serving and preview, breadcrumbs, alternates."""
 
     # Concrete page types extend these; modeltranslation splits each translated field per language.
-    content_panels = Page.content_panels + [
-        FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3}))
-    ]
+    content_panels = (
+        [EnglishCompletenessPanel()]
+        + Page.content_panels
+        + [FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3}))]
+    )
     promote_panels = Page.promote_panels + [
         MultiFieldPanel(
             [FieldPanel("social_image"), FieldPanel("contact_person")],
@@ -107,6 +111,8 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
         index.SearchField("summary_en"),
     ]
 
+    # Plain-Danish help texts for fields that have none in their model (editorial/).
+    base_form_class = PageForm
     # One preview per language, so editors see the English page before publishing it.
     preview_modes = [("da", "Dansk"), ("en", "English")]
     # Pages journalists consult for whom to call also describe the municipality (JSON-LD).
@@ -398,7 +404,13 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("default_contact"),
         FieldPanel("default_social_image"),
         MultiFieldPanel(
-            [FieldPanel("municipality_name"), FieldPanel("municipality_url")],
+            [
+                FieldPanel(
+                    "municipality_name",
+                    help_text=_("Står i sidefoden og i sidernes strukturerede data."),
+                ),
+                FieldPanel("municipality_url"),
+            ],
             heading=_("Kommunen"),
         ),
         FieldPanel("privacy_page"),

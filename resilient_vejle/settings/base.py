@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "strategy",
     "contacts",
     "site_search",
+    "editorial",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
@@ -163,3 +164,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- editorial (editorial/): roles, workflow, translation report, redirects, image rules ---
+# Per-language redirects on slug change and move come from editorial.redirects; Wagtail's own
+# follow only the admin's language and are switched off.
+WAGTAILREDIRECTS_AUTO_CREATE = False
+# Images need a description (alt text) unless marked decorative.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.forms.ImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Publishing goes through Wagtail's moderation workflow; concurrent-edit notices every 10 s.
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10000

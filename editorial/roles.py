@@ -1,0 +1,162 @@
+"""The site's two editorial roles, as Wagtail groups (set up by editorial's data migration).
+
+Editors create and edit pages in the whole tree and submit them for moderation; they add and
+change contact persons, images and documents. Moderators may also publish, unpublish, lock and
+delete pages and manage redirects (and search promotions where that app is installed). Neither
+may manage users, groups, sites, workflows or settings.
+
+`apply_roles` works on an app registry, so the migration runs it on historical models and
+`manage.py setup_editorial_roles` on the current ones. It sets each group's permissions to
+exactly these (idempotent).
+"""
+
+from django.contrib.auth.management import create_permissions
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+WORKFLOW_NAME = "Moderators approval"
+
+# (app_label, codename) of Django model permissions, per group.
+_COMMON = [
+    ("wagtailadmin", "access_admin"),
+    ("contacts", "add_contactperson"),
+    ("contacts", "change_contactperson"),
+    ("contacts", "view_contactperson"),
+]
+MODEL_PERMISSIONS = {
+    EDITORS: _COMMON,
+    MODERATORS: _COMMON
+    + [
+        ("wagtailredirects", "add_redirect"),
+        ("wagtailredirects", "change_redirect"),
+        ("wagtailredirects", "delete_redirect"),
+        # Only granted where wagtail.contrib.search_promotions is installed (see below).
+        ("wagtailsearchpromotions", "add_searchpromotion"),
+        ("wagtailsearchpromotions", "change_searchpromotion"),
+        ("wagtailsearchpromotions", "delete_searchpromotion"),
+    ],
+}
+# Page permissions on the tree root, i.e. the whole tree. "change" includes submitting.
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page"],
+    MODERATORS: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ],
+}
+# Collection permissions on the root collection, i.e. every image and document.
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("core", "add_sitedocument"),
+    ("core", "change_sitedocument"),
+    ("core", "choose_sitedocument"),
+]
+
+
+# Wagtail's document chooser asks for "choose_<model>"; Wagtail declares it only on its own
+# Document model, so the project's SiteDocument gets it here (without it, nobody but a superuser
+# could choose the strategy PDF).
+EXTRA_PERMISSIONS = [("core", "sitedocument", "choose_sitedocument", "Can choose document")]
+
+
+def _ensure_permissions_exist(apps):
+    """Permissions are normally created after `migrate`; a data migration needs them now."""
+    for app_config in apps.get_app_configs():
+        # Historical app configs have no models module; create_permissions skips those.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = models_module
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    for app_label, model, codename, name in EXTRA_PERMISSIONS:
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
+
+
+def _permissions(apps, pairs):
+    Permission = apps.get_model("auth", "Permission")
+    found = []
+    for app_label, codename in pairs:
+        # Missing when the app is not installed (e.g. search promotions): skipped.
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is not None:
+            found.append(permission)
+    return found
+
+
+def apply_roles(apps):
+    _ensure_permissions_exist(apps)
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    root_page = Page.objects.filter(depth=1).order_by("path").first()
+    root_collection = Collection.objects.filter(depth=1).order_by("path").first()
+    collection_permissions = _permissions(apps, COLLECTION_PERMISSIONS)
+    groups = {}
+    for name in (EDITORS, MODERATORS):
+        group, _created = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        group.permissions.set(_permissions(apps, MODEL_PERMISSIONS[name]))
+
+        page_permissions = _permissions(
+            apps, [("wagtailcore", codename) for codename in PAGE_PERMISSIONS[name]]
+        )
+        GroupPagePermission.objects.filter(group=group).delete()
+        if root_page is not None:
+            GroupPagePermission.objects.bulk_create(
+                GroupPagePermission(group=group, page=root_page, permission=permission)
+                for permission in page_permissions
+            )
+
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        if root_collection is not None:
+            GroupCollectionPermission.objects.bulk_create(
+                GroupCollectionPermission(
+                    group=group, collection=root_collection, permission=permission
+                )
+                for permission in collection_permissions
+            )
+
+    if root_page is not None:
+        _ensure_moderation_workflow(apps, root_page, groups[MODERATORS])
+
+
+def _ensure_moderation_workflow(apps, root_page, moderators):
+    """Wagtail's "Moderators approval" workflow on the tree root (created by Wagtail's own
+    migrations; recreated here only if it has been removed)."""
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    if WorkflowPage.objects.filter(page=root_page, workflow__active=True).exists():
+        return
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+
+    task_type, _created = ContentType.objects.get_or_create(
+        app_label="wagtailcore", model="groupapprovaltask"
+    )
+    task = GroupApprovalTask.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(
+            name=WORKFLOW_NAME, content_type=task_type, active=True
+        )
+        task.groups.set([moderators])
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})

@@ -1,0 +1,80 @@
+"""The translation overview: a Wagtail report of every page's English state."""
+
+import django_filters
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page, get_page_content_types
+from wagtail.permissions import page_permission_policy
+
+from editorial.translation_status import State, report_pages, translation_states
+
+
+class TranslationReportFilterSet(WagtailFilterSet):
+    translation_state = django_filters.ChoiceFilter(
+        label=_("Engelsk tilstand"), choices=State.choices, method="filter_translation_state"
+    )
+    content_type = ContentTypeFilter(
+        label=_("Sidetype"),
+        queryset=lambda request: get_page_content_types(include_base_page_type=False),
+    )
+
+    class Meta:
+        model = Page
+        fields = ["translation_state", "content_type", "live"]
+
+    def filter_translation_state(self, queryset, name, value):
+        states = translation_states(queryset)
+        return queryset.filter(pk__in=[pk for pk, s in states.items() if s.state == value])
+
+
+class TranslationReportView(ReportView):
+    page_title = _("Oversættelser")
+    header_icon = "globe"
+    template_name = "wagtailadmin/reports/base_report.html"
+    results_template_name = "editorial/translation_report_results.html"
+    index_url_name = "editorial_translation_report"
+    index_results_url_name = "editorial_translation_report_results"
+    filterset_class = TranslationReportFilterSet
+    permission_policy = page_permission_policy
+    any_permission_required = ["add", "change", "publish"]
+    context_object_name = "pages"
+    list_export = [
+        "title_da",
+        "title_en",
+        "translation.label",
+        "page_type",
+        "translation.danish_changed_at",
+        "translation.english_changed_at",
+        "admin_edit_url",
+    ]
+    export_headings = {
+        "title_da": _("Dansk titel"),
+        "title_en": _("Engelsk titel"),
+        "translation.label": _("Engelsk tilstand"),
+        "page_type": _("Sidetype"),
+        "translation.danish_changed_at": _("Dansk sidst ændret"),
+        "translation.english_changed_at": _("Engelsk sidst ændret"),
+        "admin_edit_url": _("Redigér"),
+    }
+
+    def get_filename(self):
+        return "oversaettelser"
+
+    def get_queryset(self):
+        return report_pages().select_related("content_type")
+
+    def decorate_paginated_queryset(self, object_list):
+        pages = list(object_list)
+        states = translation_states(Page.objects.filter(pk__in=[page.pk for page in pages]))
+        for page in pages:
+            page.translation = states[page.pk]
+            page.page_type = page.content_type.name
+            model = page.content_type.model_class()
+            if model is not None:
+                page.page_type = str(model._meta.verbose_name)
+            page.admin_edit_url = self.request.build_absolute_uri(
+                reverse("wagtailadmin_pages:edit", args=(page.pk,))
+            )
+        return pages
