@@ -529,3 +529,14 @@ class HelpTextTests(RolesTestCase):
         self.as_editor()
         response = self.client.get(reverse("wagtailsnippets_contacts_contactperson:add"))
         self.assertEqual(self.fields_without_help(response.context["form"]), set())
+
+
+class SearchPromotionRoleTests(TestCase):
+    def test_moderators_and_only_moderators_manage_promoted_results(self):
+        codenames = {"add_searchpromotion", "change_searchpromotion", "delete_searchpromotion"}
+        moderators = Group.objects.get(name="Moderators")
+        editors = Group.objects.get(name="Editors")
+        self.assertEqual(
+            codenames & set(moderators.permissions.values_list("codename", flat=True)), codenames
+        )
+        self.assertFalse(codenames & set(editors.permissions.values_list("codename", flat=True)))
