@@ -17,7 +17,7 @@ INSTALL_STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help venv install messages migrate content run test test-postgres lint format \
-	check-migrations check-deploy lighthouse clean
+	check-migrations check-deploy lighthouse bench clean
 
 help:
 	@echo "make run               set up everything, then serve http://127.0.0.1:8000/"
@@ -27,6 +27,7 @@ help:
 	@echo "make check-migrations  fail when a model change has no migration"
 	@echo "make check-deploy      Django's deployment checks with the production settings"
 	@echo "make lighthouse        Lighthouse scores of four pages, served by gunicorn like production"
+	@echo "make bench             queries, CPU and requests/s: uncached, page cache, Varnish, references"
 	@echo "make venv | install | messages | migrate | content | clean"
 
 # --- environment -------------------------------------------------------------------------------
@@ -130,6 +131,10 @@ check-deploy: install
 # gunicorn with the production settings from a temporary folder; reports in build/lighthouse/.
 lighthouse: messages
 	$(PY) scripts/lighthouse.py
+
+# Throwaway site with 1,000 extra projects; gunicorn, Varnish, nginx and wrk where installed.
+bench: messages
+	$(PY) -m bench
 
 # Leaves db.sqlite3 and media/ alone: they hold editors' content.
 clean:

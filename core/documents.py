@@ -8,6 +8,7 @@ maintained Django package does byte ranges, so the ranged response is written he
 import re
 
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header, parse_http_date_safe
 from django.views.decorators.http import condition
 from pypdf import PdfReader
@@ -68,6 +69,8 @@ def serve_document(request, document, filename: str):
         # Inline, so that browsers open their PDF viewer; the filename is used when saving.
         response["Content-Disposition"] = content_disposition_header(False, filename)
         response["Accept-Ranges"] = "bytes"
+        # Browsers and shared caches revalidate (a cheap 304), so a replaced file shows at once.
+        patch_cache_control(response, no_cache=True)
         return response
 
     return respond(request)

@@ -82,9 +82,10 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.enabled = getattr(settings, "PAGE_CACHE_ENABLED", True)
 
     def __call__(self, request):
-        if not is_anonymous_request(request):
+        if not self.enabled or not is_anonymous_request(request):
             return self.get_response(request)
         key = page_key(request.path)
         variant = f"{request.get_host()}?{request.META.get('QUERY_STRING', '')}"

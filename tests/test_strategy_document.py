@@ -70,6 +70,7 @@ class StableAddressTests(StrategyDocumentTestCase):
                     r'municipality-resilience-strategy)\.pdf"$',
                 )
                 self.assertEqual(response["Accept-Ranges"], "bytes")
+                self.assertIn("no-cache", response["Cache-Control"])
                 self.assertEqual(response["ETag"], f'"{self.documents[language].get_file_hash()}"')
                 self.assertEqual(
                     response["Last-Modified"],

@@ -137,6 +137,9 @@ else:
         for alias in ("default", "renditions")
     }
 
+# DJANGO_PAGE_CACHE=off serves every page freshly rendered (the benchmark's uncached runs).
+PAGE_CACHE_ENABLED = os.environ.get("DJANGO_PAGE_CACHE", "on").lower() not in {"off", "0", "false"}
+
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))

@@ -1,0 +1,338 @@
+"""`make bench` (or `python -m bench`): what a page costs, cached and uncached, as ratios.
+
+Builds a throwaway site in a temporary folder (SQLite, the initial content plus 1,000
+generated projects, collected static files), then for the home, strategy, pillar and project
+pages measures:
+
+- queries and CPU ms per uncached request (in this process, the page cache entry dropped
+  before each request; fragments and renditions warm);
+- requests per second with wrk against gunicorn with the production settings: uncached
+  (DJANGO_PAGE_CACHE=off), page-cache hits, and through Varnish (deploy/varnish.vcl);
+- the same with two reference servers serving the same bytes: a minimal Django view returning
+  them from memory (same gunicorn settings) and nginx serving them as static files;
+
+and prints the ratios the targets are set in. Varnish, nginx and wrk are used where installed;
+what is missing is skipped and named. Loopback only; nothing is written outside the
+temporary folder.
+"""
+
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = {
+    "home": "/",
+    "strategy": "/strategien/",
+    "pillar": "/strategien/klimaresiliens/",
+    "project": "/strategien/klimaresiliens/fjordbyen/",
+}
+GENERATED_PROJECTS = 1000
+CPU_SAMPLES = 200
+WRK = ["-t2", "-c16", "-d5s"]
+GUNICORN = ["--workers", "2", "--worker-class", "sync", "--log-level", "warning"]
+# What nginx tells gunicorn in production; without it the production settings redirect.
+GUNICORN_CONFIG = """
+def pre_request(worker, req):
+    req.headers.append(("X-FORWARDED-PROTO", "https"))
+"""
+NGINX_CONFIG = """
+worker_processes 2;
+pid {folder}/nginx.pid;
+error_log {folder}/nginx-error.log;
+events {{ worker_connections 256; }}
+http {{
+    access_log off;
+    client_body_temp_path {folder}/nginx-tmp;
+    proxy_temp_path {folder}/nginx-tmp;
+    fastcgi_temp_path {folder}/nginx-tmp;
+    uwsgi_temp_path {folder}/nginx-tmp;
+    scgi_temp_path {folder}/nginx-tmp;
+    default_type text/html;
+    server {{
+        listen 127.0.0.1:{port};
+        root {folder}/html;
+        index index.html;
+    }}
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def site_env(folder: Path) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="resilient_vejle.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_MEDIA_ROOT=str(folder / "media"),
+        DJANGO_STATIC_ROOT=str(folder / "static"),
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+        DJANGO_LOG_LEVEL="WARNING",
+    )
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def manage(env: dict, *args: str, stdin: str | None = None):
+    print(f"  manage.py {' '.join(args)}", flush=True)
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        sys.exit(f"{done.stdout}{done.stderr}\nmanage.py {' '.join(args)} failed")
+
+
+GENERATE_PROJECTS = f"""
+from django.utils import translation
+from strategy.models import PillarPage, PrinciplePage, ProjectPage
+with translation.override("da"):
+    pillar = PillarPage.objects.order_by("path").first()
+    principle = PrinciplePage.objects.order_by("path").first()
+    for number in range({GENERATED_PROJECTS}):
+        project = ProjectPage(
+            title_da=f"Genereret projekt {{number}}", slug_da=f"genereret-{{number}}",
+            title_en=f"Generated project {{number}}", slug_en=f"generated-{{number}}",
+            summary_da="Et genereret projekt til ydelsesmålingen.",
+            summary_en="A generated project for the benchmark.",
+        )
+        pillar.add_child(instance=project)
+        project.principles.add(principle)
+    print(ProjectPage.objects.count(), "projects")
+"""
+
+
+def wait_for(url: str, process: subprocess.Popen | None = None, timeout: float = 60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            sys.exit(f"the server for {url} exited with status {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):  # not listening yet, or still starting
+            pass
+        time.sleep(0.3)
+    sys.exit(f"{url} did not answer within {timeout:.0f} s")
+
+
+def wrk(url: str) -> float | None:
+    done = subprocess.run(["wrk", *WRK, url], capture_output=True, text=True)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", done.stdout)
+    if done.returncode or errors:
+        print(done.stdout, done.stderr)
+        sys.exit(f"wrk against {url} failed or got errors")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", done.stdout).group(1))
+
+
+def measure_in_process(env: dict) -> dict:
+    """{page: (queries, cpu_ms)} for uncached renders in this process."""
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from core.page_cache import delete_pages
+
+    client = Client(HTTP_HOST="localhost")
+    results = {}
+    for name, path in PAGES.items():
+        client.get(path, secure=True)  # warm site root paths, renditions and fragments
+        delete_pages([path])
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path, secure=True).status_code == 200
+        started = time.process_time()
+        for _ in range(CPU_SAMPLES):
+            delete_pages([path])
+            client.get(path, secure=True)
+        cpu_ms = (time.process_time() - started) * 1000 / CPU_SAMPLES
+        results[name] = (len(queries), cpu_ms)
+    return results
+
+
+def main():
+    missing = [tool for tool in ("wrk", "varnishd", "nginx") if shutil.which(tool) is None]
+    if "wrk" in missing:
+        sys.exit("wrk is needed for requests per second: apt-get install wrk")
+    if missing:
+        print(
+            f"Skipped (not installed): {', '.join(missing)} — apt-get install {' '.join(missing)}"
+        )
+    folder = Path(tempfile.mkdtemp(prefix="resilient-vejle-bench-"))
+    folder.chmod(0o755)  # nginx's workers read the saved pages
+    processes = []
+    try:
+        env = site_env(folder)
+        print(f"Building the site in {folder}")
+        manage(env, "migrate", "--noinput", "--verbosity=0")
+        manage(env, "load_initial_content")
+        manage(env, "shell", stdin=GENERATE_PROJECTS)
+        manage(env, "collectstatic", "--noinput", "--verbosity=0")
+        config = folder / "gunicorn_conf.py"
+        config.write_text(GUNICORN_CONFIG)
+
+        def gunicorn(port: int, extra_env: dict, app: str = "resilient_vejle.wsgi"):
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    app,
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--config",
+                    str(config),
+                    *GUNICORN,
+                ],
+                cwd=ROOT,
+                env={**env, **extra_env},
+            )
+            processes.append(process)
+            wait_for(f"http://127.0.0.1:{port}/", process)
+            return f"http://127.0.0.1:{port}"
+
+        uncached = gunicorn(free_port(), {"DJANGO_PAGE_CACHE": "off"})
+        cached = gunicorn(free_port(), {})
+
+        # The pages' bytes, for the reference servers.
+        html = folder / "html"
+        for path in PAGES.values():
+            with urllib.request.urlopen(f"{cached}{path}") as response:
+                body = response.read()
+            target = html / path.strip("/") / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(body)
+        minimal = gunicorn(free_port(), {"BENCH_HTML": str(html)}, app="bench.reference_app")
+
+        edge = None
+        if "varnishd" not in missing:
+            port = free_port()
+            backend_port = cached.rsplit(":", 1)[1]
+            vcl = (ROOT / "deploy" / "varnish.vcl").read_text()
+            vcl = vcl.replace('.port = "8000"', f'.port = "{backend_port}"')
+            (folder / "varnish.vcl").write_text(vcl)
+            subprocess.run(
+                [
+                    "varnishd",
+                    # As whoever runs the benchmark: the temporary folder is theirs.
+                    "-j",
+                    "none",
+                    "-n",
+                    str(folder / "varnish"),
+                    "-a",
+                    f"127.0.0.1:{port}",
+                    "-f",
+                    str(folder / "varnish.vcl"),
+                    "-s",
+                    "malloc,64m",
+                    "-P",
+                    str(folder / "varnish.pid"),
+                ],
+                check=True,
+            )
+            edge = f"http://127.0.0.1:{port}"
+            wait_for(f"{edge}/")
+        static = None
+        if "nginx" not in missing:
+            port = free_port()
+            (folder / "nginx-tmp").mkdir()
+            (folder / "nginx.conf").write_text(NGINX_CONFIG.format(folder=folder, port=port))
+            subprocess.run(["nginx", "-c", str(folder / "nginx.conf")], check=True)
+            static = f"http://127.0.0.1:{port}"
+            wait_for(f"{static}/")
+
+        print("Measuring queries and CPU per uncached request (in process)")
+        in_process = measure_in_process(env)
+        print(f"Measuring requests per second (wrk {' '.join(WRK)})")
+        rows = []
+        for name, path in PAGES.items():
+            row = {
+                "page": name,
+                "queries": in_process[name][0],
+                "cpu_ms": in_process[name][1],
+                "uncached": wrk(f"{uncached}{path}"),
+                "hit": wrk(f"{cached}{path}"),
+                "minimal": wrk(f"{minimal}{path}"),
+                "edge": wrk(f"{edge}{path}") if edge else None,
+                "nginx": wrk(f"{static}{path}") if static else None,
+            }
+            rows.append(row)
+        report(rows, missing)
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=10)
+        if (folder / "varnish.pid").exists():
+            subprocess.run(["kill", (folder / "varnish.pid").read_text().strip()])
+        if (folder / "nginx.pid").exists():
+            subprocess.run(["kill", (folder / "nginx.pid").read_text().strip()])
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def report(rows: list[dict], missing: list[str]):
+    def number(value, digits=0):
+        return "skipped" if value is None else f"{value:,.{digits}f}"
+
+    def ratio(a, b):
+        return "n/a" if a is None or b is None else f"{a / b:.2f}"
+
+    print()
+    servers = f"gunicorn {' '.join(GUNICORN)}; wrk {' '.join(WRK)}"
+    print(f"{GENERATED_PROJECTS} generated projects; {servers}")
+    header = [
+        "page",
+        "queries",
+        "CPU ms",
+        "uncached/s",
+        "hit/s",
+        "minimal/s",
+        "Varnish/s",
+        "nginx/s",
+    ]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print(
+            f"| {row['page']} | {row['queries']} | {row['cpu_ms']:.1f} | "
+            f"{number(row['uncached'])} | {number(row['hit'])} | {number(row['minimal'])} | "
+            f"{number(row['edge'])} | {number(row['nginx'])} |"
+        )
+    print()
+    print("Ratios (target in brackets):")
+    for row in rows:
+        print(
+            f"  {row['page']}: minimal view / page-cache hit = {ratio(row['minimal'], row['hit'])} "
+            f"[<= 1.5]; Varnish / nginx = {ratio(row['edge'], row['nginx'])} [>= 0.5]; "
+            f"CPU ms vs 9 ms aim = {row['cpu_ms'] / 9:.2f} [<= 1]; "
+            f"bakerydemo's 37 ms (quoted) / ours = {37 / row['cpu_ms']:.1f} [>= 4]"
+        )
+    if missing:
+        print(f"Skipped: {', '.join(missing)} not installed.")
+
+
+if __name__ == "__main__":
+    main()
