@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.blocks import BodyBlock
@@ -24,7 +24,7 @@ from core.languages import (
     language_codes,
     page_url_in,
 )
-from core.page_cache import mark_cacheable
+from core.page_cache import mark_cacheable, view_restrictions_exist
 from core.structured_data import breadcrumb_list, government_organization
 from editorial.help_texts import PageForm
 from editorial.panels import EnglishCompletenessPanel
@@ -187,6 +187,13 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
         response["X-Robots-Tag"] = "noindex"
         return response
 
+    def get_view_restrictions(self):
+        """Wagtail checks these before serving; none anywhere is the usual case, so it is
+        remembered per content version (PageViewRestriction changes bump it)."""
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def serve(self, request, *args, **kwargs):
         if not self.is_translated_into(current_language()):
             response = self.untranslated_response(request)
@@ -299,8 +306,8 @@ class AlertLevel(models.TextChoices):
 class SiteSettings(BaseSiteSetting):
     """Site-wide values that editors change without a developer."""
 
-    # Every page shows the footer contact and the share image: fetch them with the settings.
-    select_related = ["default_contact", "default_social_image", "privacy_page"]
+    # Every page shows the share image (the footer, with the contact, is a cached fragment).
+    select_related = ["default_social_image"]
 
     default_contact = models.ForeignKey(
         "contacts.ContactPerson",

@@ -22,15 +22,8 @@ PAGE_KEY_PREFIX = "page-cache:"
 PAGE_CACHE_SECONDS = 24 * 60 * 60
 # Browsers re-ask after a minute, so a visitor sees a publication within a minute.
 BROWSER_SECONDS = 60
-# Response headers stored with a cached page (the rest are the server's per response).
-STORED_HEADERS = {
-    "content-type",
-    "content-language",
-    "cache-control",
-    "x-robots-tag",
-    "link",
-    "vary",
-}
+# Response headers not replayed from the cache (the server sets them per response).
+UNSTORED_HEADERS = {"date", "x-page-cache", "set-cookie"}
 
 
 def content_version() -> int:
@@ -47,6 +40,18 @@ def bump_content_version() -> None:
         cache.incr(CONTENT_VERSION_KEY)
     except ValueError:
         cache.set(CONTENT_VERSION_KEY, time.time_ns() // 1000, None)
+
+
+def view_restrictions_exist() -> bool:
+    """Whether any page has a view restriction (per content version: one cache lookup)."""
+    from wagtail.models import PageViewRestriction
+
+    key = f"view-restrictions:{content_version()}"
+    exists = cache.get(key)
+    if exists is None:
+        exists = PageViewRestriction.objects.exists()
+        cache.set(key, exists, PAGE_CACHE_SECONDS)
+    return exists
 
 
 def page_key(path: str) -> str:
@@ -69,13 +74,16 @@ def is_anonymous_request(request) -> bool:
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path.startswith(settings.STATIC_URL)
     )
 
 
 class PageCacheMiddleware:
     """Serves anonymous visitors' pages from Django's cache; fills it from cacheable pages.
 
-    Early in the middleware list: a hit costs a cache lookup and no database query. Only
+    First in the middleware list: a hit costs a cache lookup and no database query, and it
+    replays every header the inner middleware set (security headers included). The scheme is
+    part of the key, so a plain-HTTP request still reaches SecurityMiddleware's redirect. Only
     responses marked by `mark_cacheable` (BasePage.serve for live public pages) are stored,
     never one that sets a cookie.
     """
@@ -88,7 +96,7 @@ class PageCacheMiddleware:
         if not self.enabled or not is_anonymous_request(request):
             return self.get_response(request)
         key = page_key(request.path)
-        variant = f"{request.get_host()}?{request.META.get('QUERY_STRING', '')}"
+        variant = f"{request.scheme}://{request.get_host()}?{request.META.get('QUERY_STRING', '')}"
         entry = cache.get(key) or {}
         stored = entry.get(variant)
         if stored is not None:
@@ -111,7 +119,9 @@ class PageCacheMiddleware:
             and request.method == "GET"
         ):
             headers = [
-                (name, value) for name, value in response.items() if name.lower() in STORED_HEADERS
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in UNSTORED_HEADERS
             ]
             entry = cache.get(key) or {}
             entry[variant] = (response.status_code, headers, response.content)

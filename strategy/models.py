@@ -1,5 +1,9 @@
 """Page types of the resilience strategy: home, strategy, pillars, projects, principles, network."""
 
+import hashlib
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,6 +16,7 @@ from core.blocks import BodyBlock
 from core.languages import current_language, translated_only
 from core.listing import paginated
 from core.models import BasePage
+from core.page_cache import content_version
 
 
 def body_field():
@@ -50,10 +55,24 @@ class HomePage(BasePage):
         """
         if path_components:
             path = f"{self.url_path}{'/'.join(path_components)}/"
-            field = f"url_path_{current_language()}"
-            target = Page.objects.filter(**{field: path}).descendant_of(self).first()
-            if target is not None:
-                return target.specific.route(request, [])
+            language = current_language()
+            # (page id, type id) per path, remembered until the next edit (content version).
+            key = f"route:{language}:{hashlib.sha1(path.encode()).hexdigest()}:{content_version()}"
+            found = cache.get(key)
+            if found is None:
+                found = (
+                    Page.objects.filter(**{f"url_path_{language}": path})
+                    .descendant_of(self)
+                    .values_list("pk", "content_type_id")
+                    .first()
+                ) or ()
+                cache.set(key, found, 24 * 60 * 60)
+            if found:
+                page_id, type_id = found
+                model = ContentType.objects.get_for_id(type_id).model_class()
+                target = model.objects.filter(pk=page_id).first() if model else None
+                if target is not None:
+                    return target.route(request, [])
         return Page.route(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):

@@ -142,6 +142,23 @@ class PageCacheTests(TreeTestCase):
         self.assertIn("public", second["Cache-Control"])
         self.assertNotIn("Accept-Language", second.get("Vary", ""))
 
+    def test_a_hit_carries_the_same_headers_as_the_render(self):
+        url = self.tree["pillar"].url
+        first = self.client.get(url)
+        second = self.client.get(url)
+        self.assertEqual(second["X-Page-Cache"], "hit")
+        for name in [
+            "X-Frame-Options",
+            "X-Content-Type-Options",
+            "Referrer-Policy",
+            "Cross-Origin-Opener-Policy",
+            "Content-Language",
+            "Cache-Control",
+        ]:
+            if name in first:
+                self.assertEqual(second[name], first[name], name)
+        self.assertIn("X-Frame-Options", second)
+
     def test_logged_in_editors_never_get_or_fill_cached_pages(self):
         editor = get_user_model().objects.create_superuser("redaktor", "r@example.org", "pw")
         url = self.tree["project"].url
