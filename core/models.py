@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -24,7 +25,7 @@ from core.languages import (
     language_codes,
     page_url_in,
 )
-from core.page_cache import mark_cacheable, view_restrictions_exist
+from core.page_cache import content_version, mark_cacheable, view_restrictions_exist
 from core.structured_data import breadcrumb_list, government_organization
 from editorial.help_texts import PageForm
 from editorial.panels import EnglishCompletenessPanel
@@ -426,6 +427,18 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("indstillinger for sitet")
+
+    @classmethod
+    def for_site(cls, site):
+        """Read once per content version: every page needs them, and every save bumps it."""
+        if site is None:
+            return super().for_site(site)
+        key = f"site-settings:{site.pk}:{content_version()}"
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, 24 * 60 * 60)
+        return instance
 
     def clean(self):
         super().clean()
