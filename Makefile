@@ -17,7 +17,7 @@ INSTALL_STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help venv install messages migrate content run test test-postgres lint format \
-	check-migrations check-deploy lighthouse clean
+	check-migrations check-deploy lighthouse load-test clean
 
 help:
 	@echo "make run               set up everything, then serve http://127.0.0.1:8000/"
@@ -27,6 +27,7 @@ help:
 	@echo "make check-migrations  fail when a model change has no migration"
 	@echo "make check-deploy      Django's deployment checks with the production settings"
 	@echo "make lighthouse        Lighthouse scores of four pages, served by gunicorn like production"
+	@echo "make load-test         wrk, 64 connections for 30 s on gunicorn, graceful reload midway"
 	@echo "make venv | install | messages | migrate | content | clean"
 
 # --- environment -------------------------------------------------------------------------------
@@ -130,6 +131,11 @@ check-deploy: install
 # gunicorn with the production settings from a temporary folder; reports in build/lighthouse/.
 lighthouse: messages
 	$(PY) scripts/lighthouse.py
+
+# wrk (apt-get install wrk; not installed here), 64 connections for 30 s against gunicorn with the
+# production settings on 127.0.0.1, SIGHUP (graceful reload) halfway; fails on any error/non-2xx.
+load-test: messages
+	$(PY) scripts/load_test.py
 
 # Leaves db.sqlite3 and media/ alone: they hold editors' content.
 clean:

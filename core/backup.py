@@ -38,6 +38,10 @@ SQLITE_EXCLUDE = [
     "wagtailsearch.sqliteftsindexentry",
 ]
 
+PAGE_COLUMNS_FILE = "untranslated-page-columns.json"
+# Page's own columns that wagtail-modeltranslation shadows with per-language ones (title_da, ...).
+UNTRANSLATED_PAGE_COLUMNS = ("title", "slug", "url_path", "seo_title", "search_description")
+
 
 def engine_name(alias: str = "default") -> str:
     vendor = connections[alias].vendor
@@ -131,11 +135,6 @@ def write_backup(output: Path, alias: str = "default") -> dict:
     return manifest
 
 
-PAGE_COLUMNS_FILE = "untranslated-page-columns.json"
-# Page's own columns that wagtail-modeltranslation shadows with per-language ones (title_da, ...).
-UNTRANSLATED_PAGE_COLUMNS = ("title", "slug", "url_path", "seo_title", "search_description")
-
-
 def untranslated_page_columns(alias: str) -> list[list]:
     """[id, title, slug, ...] of every page, read with SQL (see below)."""
     connection = connections[alias]
@@ -219,5 +218,7 @@ def restore_backup(archive_path: Path, alias: str = "default", stdout=None) -> d
                 raise CommandError(f"Media file {name} was stored as {saved}.")
             restored += 1
         if restored != manifest["media_files"]:
-            raise CommandError(f"{restored} media files, the manifest lists {manifest['media_files']}.")
+            raise CommandError(
+                f"{restored} media files, the manifest lists {manifest['media_files']}."
+            )
     return manifest

@@ -7,10 +7,9 @@ framing). The Wagtail admin, which still needs inline scripts and styles, gets
 'none'``) keep it, as django-csp never overwrites a header a view has set.
 """
 
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.urls import reverse
-
-from csp.middleware import CSPMiddleware, PolicyParts
 
 
 def is_admin_path(path: str) -> bool:

@@ -109,7 +109,10 @@ def empty_database(tmp_path):
     """(DATABASE_URL, connect) of a new, empty database of the engine the tests run on."""
     if connection.vendor == "sqlite":
         path = tmp_path / "restored.sqlite3"
-        yield f"sqlite:///{path}", lambda: sqlite3.connect(path, detect_types=sqlite3.PARSE_DECLTYPES)
+        yield (
+            f"sqlite:///{path}",
+            lambda: sqlite3.connect(path, detect_types=sqlite3.PARSE_DECLTYPES),
+        )
         return
     import psycopg
 
@@ -147,7 +150,9 @@ def source_connection():
     ).cursor()
 
 
-def test_backup_restores_into_an_empty_database_identically(site_with_media, empty_database, tmp_path):
+def test_backup_restores_into_an_empty_database_identically(
+    site_with_media, empty_database, tmp_path
+):
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", output=archive, stdout=io.StringIO())
     assert archive.is_file()
@@ -161,7 +166,12 @@ def test_backup_restores_into_an_empty_database_identically(site_with_media, emp
         tables = sorted(connection.introspection.table_names(cursor))
     if connection.vendor == "sqlite":
         tables = [t for t in tables if t not in NOT_COMPARED_ON_SQLITE and "indexentry" not in t]
-    for table in ("wagtailcore_page", "wagtailcore_revision", "core_sitedocument", "wagtailimages_image"):
+    for table in (
+        "wagtailcore_page",
+        "wagtailcore_revision",
+        "core_sitedocument",
+        "wagtailimages_image",
+    ):
         assert table in tables
     m2m = automatic_m2m_tables() if connection.vendor == "sqlite" else frozenset()
     source = table_rows(source_connection(), tables, m2m)

@@ -62,7 +62,9 @@ PATHS = st.builds(
     st.sampled_from(PREFIXES),
     st.lists(st.one_of(TEXT, st.sampled_from(TRICKY_PIECES)), max_size=6),
 )
-QUERIES = st.one_of(st.just(""), TEXT, st.lists(st.sampled_from(TRICKY_PIECES), max_size=4).map("".join))
+QUERIES = st.one_of(
+    st.just(""), TEXT, st.lists(st.sampled_from(TRICKY_PIECES), max_size=4).map("".join)
+)
 
 HOST_HEADERS = [
     "evil.example.org",

@@ -129,7 +129,9 @@ class AdminHeaderTests(HeaderTestCase):
         response = self.client.get(url, **HTTPS)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response["X-Frame-Options"], "SAMEORIGIN")
-        self.assertEqual(directives(response["Content-Security-Policy"])["frame-ancestors"], ["'self'"])
+        self.assertEqual(
+            directives(response["Content-Security-Policy"])["frame-ancestors"], ["'self'"]
+        )
 
     def test_no_gravatar_or_update_check(self):
         html = self.client.get("/admin/", **HTTPS).content.decode()

@@ -95,9 +95,9 @@ DATABASES = {
 # Hardening: on PostgreSQL, give up connecting after 2 s and cancel any statement running longer
 # than DJANGO_STATEMENT_TIMEOUT_MS (default 30 s), so a stuck query cannot hold a worker.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    STATEMENT_TIMEOUT_MS = int(os.environ.get("DJANGO_STATEMENT_TIMEOUT_MS", "30000"))
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        connect_timeout=2,
-        options=f"-c statement_timeout={int(os.environ.get('DJANGO_STATEMENT_TIMEOUT_MS', '30000'))}",
+        connect_timeout=2, options=f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -10,7 +10,9 @@ SECRET_KEY = "test-only-not-secret-resilient-vejle"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # DJANGO_MEDIA_ROOT: a subprocess of a test (e.g. `manage.py restore`) writes where it can look.
-MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT") or tempfile.mkdtemp(prefix="resilient-vejle-test-media-")
+MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT") or tempfile.mkdtemp(
+    prefix="resilient-vejle-test-media-"
+)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None

@@ -28,5 +28,6 @@ class Command(BaseCommand):
             output = Path(f"resilient-vejle-{timezone.now():%Y%m%d-%H%M%S}.tar.gz")
         manifest = write_backup(output, alias=database)
         self.stdout.write(
-            f"Wrote {output} ({manifest['engine']} database, {manifest['media_files']} media files)."
+            f"Wrote {output} ({manifest['engine']} database, "
+            f"{manifest['media_files']} media files)."
         )
