@@ -23,6 +23,7 @@ from pathlib import Path
 
 import django
 import wagtail
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -38,6 +39,8 @@ SQLITE_EXCLUDE = [
     "wagtailsearch.sqliteftsindexentry",
 ]
 
+CONTENT_TYPES_FILE = "content-types.exact-json"
+CONTENT_TYPE_MODELS = ["contenttypes", "auth.permission"]
 PAGE_COLUMNS_FILE = "untranslated-page-columns.json"
 # Page's own columns that wagtail-modeltranslation shadows with per-language ones (title_da, ...).
 UNTRANSLATED_PAGE_COLUMNS = ("title", "slug", "url_path", "seo_title", "search_description")
@@ -99,10 +102,20 @@ def write_backup(output: Path, alias: str = "default") -> dict:
             subprocess.run(command + ["--file", str(database_file)] + args, env=env, check=True)
         else:
             database_file = Path(tmp) / "database.exact-json"
+            # Content types first, in a file of their own: loading other rows may look them
+            # up (and create them), which must find the backup's, with the backup's keys.
+            call_command(
+                "dumpdata",
+                *CONTENT_TYPE_MODELS,
+                format="exact-json",
+                database=alias,
+                output=str(Path(tmp) / CONTENT_TYPES_FILE),
+                verbosity=0,
+            )
             call_command(
                 "dumpdata",
                 format="exact-json",
-                exclude=SQLITE_EXCLUDE,
+                exclude=SQLITE_EXCLUDE + CONTENT_TYPE_MODELS,
                 database=alias,
                 output=str(database_file),
                 verbosity=0,
@@ -125,7 +138,8 @@ def write_backup(output: Path, alias: str = "default") -> dict:
             add_bytes(archive, "manifest.json", json.dumps(manifest, indent=2).encode())
             archive.add(database_file, arcname=database_file.name)
             if engine == "sqlite":
-                archive.add(Path(tmp) / PAGE_COLUMNS_FILE, arcname=PAGE_COLUMNS_FILE)
+                for name in (CONTENT_TYPES_FILE, PAGE_COLUMNS_FILE):
+                    archive.add(Path(tmp) / name, arcname=name)
             for name in names:
                 with default_storage.open(name, "rb") as f:
                     info = tarfile.TarInfo(f"media/{name}")
@@ -201,10 +215,13 @@ def restore_backup(archive_path: Path, alias: str = "default", stdout=None) -> d
             call_command(
                 "flush", interactive=False, inhibit_post_migrate=True, database=alias, **verbosity
             )
-            call_command("loaddata", str(database_file), database=alias, **verbosity)
+            fixtures = [str(root / CONTENT_TYPES_FILE), str(database_file)]
+            call_command("loaddata", *fixtures, database=alias, **verbosity)
             restore_untranslated_page_columns(
                 json.loads((root / PAGE_COLUMNS_FILE).read_text()), alias
             )
+            # migrate cached the content types it made; the backup's have other keys.
+            ContentType.objects.clear_cache()
             call_command("update_index", **verbosity)
         media = root / "media"
         restored = 0

@@ -220,3 +220,16 @@ class VersionFloorTests(TestCase):
 
         self.assertGreaterEqual(django.VERSION[:3], (5, 2, 19))
         self.assertGreaterEqual(wagtail.VERSION[:3], (7, 4, 4))
+
+
+def test_production_cookies_are_secure_and_hsts_long():
+    from tests.test_settings import PRODUCTION_ENV, run_manage
+
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, "
+        "s.SECURE_HSTS_SECONDS >= 182 * 86400, s.SECURE_HSTS_INCLUDE_SUBDOMAINS)"
+    )
+    result = run_manage("shell", "-c", code, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "True True True True True"
