@@ -3,7 +3,9 @@
 The public site gets ``CONTENT_SECURITY_POLICY`` (strict: no inline script or style, no
 framing). The Wagtail admin, which still needs inline scripts and styles, gets
 ``ADMIN_CONTENT_SECURITY_POLICY`` enforced and ``ADMIN_CONTENT_SECURITY_POLICY_REPORT_ONLY``
-(the strict rules) reported. Views that set their own policy (documents: ``default-src
+(the strict rules) reported. A page rendered as a preview (Wagtail runs it through the middleware
+with a dummy request for the page's own address) gets ``PREVIEW_CONTENT_SECURITY_POLICY``: the
+public one, except that the admin may frame it. Views that set their own policy (documents: ``default-src
 'none'``) keep it, as django-csp never overwrites a header a view has set.
 """
 
@@ -21,7 +23,12 @@ class SitePolicyCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if parts.config is None and is_admin_path(request.path_info):
+        if parts.config is not None:
+            return parts  # the view chose its policy (e.g. documents)
+        if getattr(request, "is_dummy", False):  # Wagtail's preview request
+            if not report_only:
+                parts.config = dict(settings.PREVIEW_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        elif is_admin_path(request.path_info):
             name = "ADMIN_CONTENT_SECURITY_POLICY" + ("_REPORT_ONLY" if report_only else "")
             parts.config = dict(getattr(settings, name)["DIRECTIVES"])
         return parts

@@ -183,7 +183,11 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
     }
 }
-# The admin (/admin/, including the preview iframes it frames itself): enforced with what
+# A page in the admin's preview panel: the public policy, but the admin may frame it.
+PREVIEW_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": ["'self'"]}
+}
+# The admin (/admin/): enforced with what
 # Wagtail's admin needs (inline scripts and styles, data:/blob: images) ...
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
