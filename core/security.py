@@ -5,8 +5,8 @@ framing). The Wagtail admin, which still needs inline scripts and styles, gets
 ``ADMIN_CONTENT_SECURITY_POLICY`` enforced and ``ADMIN_CONTENT_SECURITY_POLICY_REPORT_ONLY``
 (the strict rules) reported. A page rendered as a preview (Wagtail runs it through the middleware
 with a dummy request for the page's own address) gets ``PREVIEW_CONTENT_SECURITY_POLICY``: the
-public one, except that the admin may frame it. Views that set their own policy (documents: ``default-src
-'none'``) keep it, as django-csp never overwrites a header a view has set.
+public one, except that the admin may frame it. Views that set their own policy (documents:
+``default-src 'none'``) keep it, as django-csp never overwrites a header a view has set.
 """
 
 from csp.middleware import CSPMiddleware, PolicyParts
