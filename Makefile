@@ -17,7 +17,7 @@ INSTALL_STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help venv install messages migrate content run test test-postgres lint format \
-	check-migrations check-deploy lighthouse bench clean
+	check-migrations check-deploy lighthouse bench load-test clean
 
 help:
 	@echo "make run               set up everything, then serve http://127.0.0.1:8000/"
@@ -28,6 +28,7 @@ help:
 	@echo "make check-deploy      Django's deployment checks with the production settings"
 	@echo "make lighthouse        Lighthouse scores of four pages, served by gunicorn like production"
 	@echo "make bench             queries, CPU and requests/s: uncached, page cache, Varnish, references"
+	@echo "make load-test         wrk, 64 connections for 30 s on gunicorn, graceful reload midway"
 	@echo "make venv | install | messages | migrate | content | clean"
 
 # --- environment -------------------------------------------------------------------------------
@@ -135,6 +136,11 @@ lighthouse: messages
 # Throwaway site with 1,000 extra projects; gunicorn, Varnish, nginx and wrk where installed.
 bench: messages
 	$(PY) -m bench
+
+# wrk (apt-get install wrk; not installed here), 64 connections for 30 s against gunicorn with the
+# production settings on 127.0.0.1, SIGHUP (graceful reload) halfway; fails on any error/non-2xx.
+load-test: messages
+	$(PY) scripts/load_test.py
 
 # Leaves db.sqlite3 and media/ alone: they hold editors' content.
 clean:

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -357,6 +358,15 @@ class SiteSettings(BaseSiteSetting):
             "/was sender videre til https://was.digst.dk/<domæne>."
         ),
     )
+    security_contact = models.CharField(
+        _("kontakt om sikkerhedshuller"),
+        max_length=254,
+        blank=True,
+        help_text=_(
+            "E-mailadresse eller https-adresse, hvor man kan melde et sikkerhedshul. Står i "
+            "/.well-known/security.txt. Tom: filen findes ikke."
+        ),
+    )
 
     # A site-wide banner, e.g. a storm-surge warning; text per language (core/translation.py).
     alert_enabled = models.BooleanField(
@@ -423,6 +433,7 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("privacy_page"),
         FieldPanel("accessibility_statement_domain"),
+        FieldPanel("security_contact"),
     ]
 
     class Meta:
@@ -451,8 +462,25 @@ class SiteSettings(BaseSiteSetting):
             and self.alert_ends_at <= self.alert_starts_at
         ):
             errors["alert_ends_at"] = _("Sluttidspunktet skal ligge efter starttidspunktet.")
+        if self.security_contact and not self.security_contact_uri():
+            errors["security_contact"] = _(
+                "Skriv en e-mailadresse eller en adresse, der begynder med https://."
+            )
         if errors:
             raise ValidationError(errors)
+
+    def security_contact_uri(self) -> str:
+        """The security contact as security.txt's Contact: mailto: or https:, else ''."""
+        value = self.security_contact.strip()
+        try:
+            if value.startswith("https://"):
+                URLValidator(schemes=["https"])(value)
+                return value
+            address = value.removeprefix("mailto:")
+            validate_email(address)
+        except ValidationError:
+            return ""
+        return f"mailto:{address}"
 
     def alert_is_showing(self, now=None) -> bool:
         """Switched on, has Danish text and is inside its time window."""

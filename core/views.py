@@ -1,12 +1,17 @@
-"""Views outside the page tree: /was, the sitemap, robots.txt and the error pages."""
+"""Views outside the page tree: /was, the sitemap, robots.txt, security.txt, the error pages."""
+
+import sys
+from datetime import UTC, datetime, time, timedelta
 
 from django.contrib.sitemaps.views import sitemap as django_sitemap
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from core.health import DATABASE_UNAVAILABLE, service_unavailable
 from core.models import SiteSettings
 from core.sitemaps import PageSitemap
 
@@ -34,6 +39,24 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@require_safe
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116) with the contact from the site settings."""
+    site = Site.find_for_request(request)
+    contact = SiteSettings.for_site(site).security_contact_uri() if site else ""
+    if not contact:
+        raise Http404("No security contact is set.")
+    # RFC 9116 wants an expiry under a year ahead; the file is rebuilt on every request.
+    expires = datetime.combine(timezone.now().date() + timedelta(days=180), time(), tzinfo=UTC)
+    lines = [
+        f"Contact: {contact}",
+        f"Expires: {expires:%Y-%m-%dT%H:%M:%SZ}",
+        "Preferred-Languages: da, en",
+        f"Canonical: {request.build_absolute_uri(reverse('security_txt'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
@@ -43,4 +66,8 @@ def bad_request(request, exception=None):
 
 
 def server_error(request):
+    # Called while the uncaught exception is being handled: a database that cannot be reached
+    # is an outage to wait out (503, Retry-After), not an error in the site.
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return service_unavailable(request)
     return render(request, "500.html", status=500)

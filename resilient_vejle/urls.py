@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import health
 from core import views as core_views
 from site_search import views as site_search_views
 from strategy import views as strategy_views
@@ -17,6 +18,8 @@ urlpatterns = [
     path("was", core_views.accessibility_statement, name="accessibility_statement"),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
+    path("healthz", health.healthz, name="healthz"),
     path(
         "strategien.pdf",
         strategy_views.strategy_document,

@@ -1,5 +1,7 @@
 """The strategy document at its stable address per language."""
 
+from csp.constants import NONE
+from csp.decorators import csp
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -9,6 +11,8 @@ from core.documents import serve_document
 from strategy.downloads import FILENAMES, live_strategy_page
 
 
+# The same policy as Wagtail's own document view: nothing in the file may load or run anything.
+@csp({"default-src": [NONE]})
 @require_safe
 def strategy_document(request, language: str):
     """Whatever document the live strategy page offers in `language`, served in place."""

@@ -13,3 +13,22 @@ def _fresh_cache_and_language():
     for cache in caches.all():
         cache.clear()
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _client_login_passes_a_request(monkeypatch):
+    """django-axes refuses authenticate() without a request; Client.login() gives none.
+
+    The real login form always passes one (the lockout tests use it); this lets the tests'
+    ``client.login()`` (and Wagtail's ``WagtailTestUtils.login``) go through axes the same way.
+    """
+    from django.http import HttpRequest
+    from django.test.client import Client
+
+    original_login = Client.login
+
+    def login(self, **credentials):
+        credentials.setdefault("request", HttpRequest())
+        return original_login(self, **credentials)
+
+    monkeypatch.setattr(Client, "login", login)

@@ -1,6 +1,7 @@
 """Settings shared by every environment. dev/test/production import from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -41,12 +42,17 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Hardening: admin login lockout (see the "Hardening" block below).
+    "axes",
 ]
 
 MIDDLEWARE = [
     # Anonymous visitors' pages from Django's cache, before anything else runs.
     "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Hardening: Content-Security-Policy (public and admin policies) and Permissions-Policy.
+    "core.security.SitePolicyCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix only.
@@ -59,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Hardening: last, as django-axes asks; answers 429 to a locked-out login.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "resilient_vejle.urls"
@@ -90,11 +98,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Hardening: on PostgreSQL, give up connecting after 2 s and cancel any statement running longer
+# than DJANGO_STATEMENT_TIMEOUT_MS (default 30 s), so a stuck query cannot hold a worker.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    STATEMENT_TIMEOUT_MS = int(os.environ.get("DJANGO_STATEMENT_TIMEOUT_MS", "30000"))
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=2, options=f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Hardening: long passphrases rather than short complex passwords (NIST SP 800-63B).
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -146,7 +165,8 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Removes the partly written file when a write fails (disk full), see core/storage.py.
+    "default": {"BACKEND": "core.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -178,3 +198,110 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Publishing goes through Wagtail's moderation workflow; concurrent-edit notices every 10 s.
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10000
+
+# --- Hardening: headers, cookies, admin logins, uploads ------------------------------------------
+# Security headers. HSTS is sent on HTTPS requests only (behind nginx: X-Forwarded-Proto).
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it with SAMEORIGIN
+# A load balancer probes /healthz over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# django-csp (core.security.SitePolicyCSPMiddleware): the public site loads everything from
+# itself, runs no inline script or style and may not be framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+    }
+}
+# A page in the admin's preview panel: the public policy, but the admin may frame it.
+PREVIEW_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": ["'self'"]}
+}
+# The admin (/admin/): enforced with what
+# Wagtail's admin needs (inline scripts and styles, data:/blob: images) ...
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+    }
+}
+# ... and reported (browser console) against the public site's strict script and style rules.
+ADMIN_CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": {
+        **ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+    }
+}
+# django-permissions-policy: no powerful browser feature is used by the site.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Cookies (only the admin sets any): HttpOnly and SameSite everywhere, Secure in production.
+# Sessions end after a working day (8 hours) and when the browser closes.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# django-axes: 5 failed logins for one user from one address lock that pair out (429 and a
+# message) for 15 minutes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "core/login_locked_out.html"
+# nginx sets X-Forwarded-For to the one address it saw (README); a longer header was forged
+# and counts against the proxy's address (REMOTE_ADDR) instead.
+AXES_IPWARE_PROXY_COUNT = 0
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Uploads: images up to 10 MB and 40 megapixels (decompression bombs refused), no SVG;
+# documents as above. Private pages and collections by login only (no shared passwords).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+
+# Backups (core/backup.py): Django's JSON serialisation with times to the microsecond.
+SERIALIZATION_MODULES = {"exact-json": "core.exact_json"}

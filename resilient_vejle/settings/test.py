@@ -1,5 +1,6 @@
 """Test settings: fast hashing, in-memory cache and media in a temporary folder."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -8,7 +9,10 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret-resilient-vejle"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = tempfile.mkdtemp(prefix="resilient-vejle-test-media-")
+# DJANGO_MEDIA_ROOT: a subprocess of a test (e.g. `manage.py restore`) writes where it can look.
+MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT") or tempfile.mkdtemp(
+    prefix="resilient-vejle-test-media-"
+)
 CACHES = {
     alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
     for alias in ("default", "renditions")
