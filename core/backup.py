@@ -32,11 +32,13 @@ from django.db import connections
 from django.utils import timezone
 
 FORMAT = 1
-# Not copied: sessions are short-lived, the search index is rebuilt with `update_index`.
+# Not copied: sessions are short-lived; the search indexes (Wagtail's and the public one,
+# site_search) are rebuilt from the pages with `update_index`.
 SQLITE_EXCLUDE = [
     "sessions",
     "wagtailsearch.indexentry",
     "wagtailsearch.sqliteftsindexentry",
+    "site_search.searchtext",
 ]
 
 CONTENT_TYPES_FILE = "content-types.exact-json"

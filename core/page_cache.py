@@ -96,7 +96,9 @@ class PageCacheMiddleware:
         if not self.enabled or not is_anonymous_request(request):
             return self.get_response(request)
         key = page_key(request.path)
-        variant = f"{request.scheme}://{request.get_host()}?{request.META.get('QUERY_STRING', '')}"
+        # The raw Host header: an invalid one is refused further in (400) and never stored.
+        host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
+        variant = f"{request.scheme}://{host}?{request.META.get('QUERY_STRING', '')}"
         entry = cache.get(key) or {}
         stored = entry.get(variant)
         if stored is not None:

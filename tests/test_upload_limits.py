@@ -65,6 +65,7 @@ class UploadTestCase(TestCase):
             reverse("wagtailimages:add"),
             {
                 "title": "Upload",
+                "description": "Et testbillede",  # alt text, required by editorial.forms
                 "file": SimpleUploadedFile(name, content, content_type),
                 "collection": self.collection.pk,
                 "tags": "",
