@@ -48,10 +48,6 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;
         return (deliver);
     }
-    # HTML, CSS and XML compressed for clients that accept it (Varnish gunzips for others).
-    if (beresp.http.Content-Type ~ "^(text/|application/(xml|json|javascript))") {
-        set beresp.do_gzip = true;
-    }
     # Vary: Cookie is meaningless here: requests that reach the cache carry no cookie.
     if (beresp.http.Vary) {
         set beresp.http.Vary = regsuball(beresp.http.Vary, "(?i)(^|,\s*)Cookie", "");
