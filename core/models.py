@@ -2,7 +2,6 @@
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import models
@@ -26,7 +25,7 @@ from core.languages import (
     language_codes,
     page_url_in,
 )
-from core.page_cache import content_version, mark_cacheable, view_restrictions_exist
+from core.page_cache import mark_cacheable, remembered, view_restrictions_exist
 from core.structured_data import breadcrumb_list, government_organization
 from editorial.help_texts import PageForm
 from editorial.panels import EnglishCompletenessPanel
@@ -444,12 +443,9 @@ class SiteSettings(BaseSiteSetting):
         """Read once per content version: every page needs them, and every save bumps it."""
         if site is None:
             return super().for_site(site)
-        key = f"site-settings:{site.pk}:{content_version()}"
-        instance = cache.get(key)
-        if instance is None:
-            instance = super().for_site(site)
-            cache.set(key, instance, 24 * 60 * 60)
-        return instance
+        return remembered(
+            f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
+        )
 
     def clean(self):
         super().clean()

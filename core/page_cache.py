@@ -42,16 +42,21 @@ def bump_content_version() -> None:
         cache.set(CONTENT_VERSION_KEY, time.time_ns() // 1000, None)
 
 
+def remembered(name: str, compute):
+    """`compute()`'s result, computed once per content version (it must not return None)."""
+    key = f"{name}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, PAGE_CACHE_SECONDS)
+    return value
+
+
 def view_restrictions_exist() -> bool:
     """Whether any page has a view restriction (per content version: one cache lookup)."""
     from wagtail.models import PageViewRestriction
 
-    key = f"view-restrictions:{content_version()}"
-    exists = cache.get(key)
-    if exists is None:
-        exists = PageViewRestriction.objects.exists()
-        cache.set(key, exists, PAGE_CACHE_SECONDS)
-    return exists
+    return remembered("view-restrictions", PageViewRestriction.objects.exists)
 
 
 def page_key(path: str) -> str:

@@ -7,12 +7,11 @@ page, so a link printed in an article keeps working when editors upload a new fi
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Site
 
 from core.languages import DEFAULT_LANGUAGE, current_language
-from core.page_cache import content_version
+from core.page_cache import remembered
 
 # What the browser saves the file as, per language of the document.
 FILENAMES = {
@@ -93,9 +92,8 @@ def strategy_documents(request) -> dict[int, str]:
     if cached is not None:
         return cached
     site = Site.find_for_request(request) if request is not None else None
-    key = f"strategy-documents:{site.pk if site else ''}:{content_version()}"
-    found = cache.get(key)
-    if found is None:
+
+    def look_up() -> dict[int, str]:
         strategy = live_strategy_page(site)
         found = {}
         if strategy is not None:
@@ -103,7 +101,9 @@ def strategy_documents(request) -> dict[int, str]:
                 document_id = getattr(strategy, f"strategy_document_{language}_id", None)
                 if document_id:
                     found[document_id] = language
-        cache.set(key, found, 24 * 60 * 60)
+        return found
+
+    found = remembered(f"strategy-documents:{site.pk if site else ''}", look_up)
     if request is not None:
         request._strategy_documents = found
     return found

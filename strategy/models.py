@@ -3,7 +3,6 @@
 import hashlib
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,7 +15,7 @@ from core.blocks import BodyBlock
 from core.languages import current_language, translated_only
 from core.listing import paginated
 from core.models import BasePage
-from core.page_cache import content_version
+from core.page_cache import remembered
 
 
 def body_field():
@@ -57,16 +56,18 @@ class HomePage(BasePage):
             path = f"{self.url_path}{'/'.join(path_components)}/"
             language = current_language()
             # (page id, type id) per path, remembered until the next edit (content version).
-            key = f"route:{language}:{hashlib.sha1(path.encode()).hexdigest()}:{content_version()}"
-            found = cache.get(key)
-            if found is None:
-                found = (
-                    Page.objects.filter(**{f"url_path_{language}": path})
-                    .descendant_of(self)
-                    .values_list("pk", "content_type_id")
-                    .first()
-                ) or ()
-                cache.set(key, found, 24 * 60 * 60)
+            found = remembered(
+                f"route:{language}:{hashlib.sha1(path.encode()).hexdigest()}",
+                lambda: (
+                    (
+                        Page.objects.filter(**{f"url_path_{language}": path})
+                        .descendant_of(self)
+                        .values_list("pk", "content_type_id")
+                        .first()
+                    )
+                    or ()
+                ),
+            )
             if found:
                 page_id, type_id = found
                 model = ContentType.objects.get_for_id(type_id).model_class()
