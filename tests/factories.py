@@ -1,5 +1,8 @@
-"""Small builders for pages and snippets, independent of the shipped initial content."""
+"""Small builders for pages, snippets and files, independent of the shipped initial content."""
 
+import io
+
+import pypdf
 from django.utils import translation
 from django.utils.text import slugify
 from wagtail.models import Page, Site
@@ -90,3 +93,13 @@ def make_contact_person(**fields):
     }
     defaults.update(fields)
     return ContactPerson.objects.create(**defaults)
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A valid PDF of `pages` blank A4 pages, as an editor would upload it."""
+    writer = pypdf.PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

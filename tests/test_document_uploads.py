@@ -1,10 +1,8 @@
 """Document uploads in the admin: allowlisted types and a size limit, refused with a reason."""
 
-import io
 import json
 from pathlib import Path
 
-import pypdf
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,16 +12,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 from wagtail.users.models import UserProfile
 
+from tests.factories import pdf_bytes
+
 Document = get_document_model()
-
-
-def pdf_bytes(pages: int = 1) -> bytes:
-    writer = pypdf.PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def stored_files() -> list[Path]:

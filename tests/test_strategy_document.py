@@ -16,17 +16,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
 
 from strategy.models import StrategyPage
+from tests.factories import pdf_bytes
 
 Document = get_document_model()
-
-
-def pdf_bytes(pages: int) -> bytes:
-    writer = pypdf.PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def stored_bytes(document) -> bytes:
