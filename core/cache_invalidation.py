@@ -150,10 +150,14 @@ def old_addresses(page) -> tuple[list[str], list[str]]:
 
 # -- signals --------------------------------------------------------------------------------
 @receiver(pre_save)
-def remember_addresses_before_slug_change(sender, instance, **kwargs):
-    if not isinstance(instance, Page) or instance.pk is None:
-        return
+def remember_addresses_before_slug_change(
+    sender, instance, raw=False, update_fields=None, **kwargs
+):
+    if raw or not isinstance(instance, Page) or instance.pk is None:
+        return  # a fixture being loaded, or a page that has no address yet
     fields = [f"url_path_{code}" for code in language_codes()]
+    if update_fields is not None and not set(fields) & set(update_fields):
+        return  # e.g. save_revision() writing only the revision fields
     stored = Page.objects.filter(pk=instance.pk).values(*fields).first()
     if stored and any(stored[field] != getattr(instance, field) for field in fields):
         instance._addresses_before_save = old_addresses(instance)
