@@ -19,18 +19,24 @@ nothing is written outside the temporary folder.
 
 import os
 import re
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from lighthouse import (  # noqa: E402  (the same throwaway production site)
+    GUNICORN_CONFIG,
+    ROOT,
+    free_port,
+    manage,
+    production_env,
+    wait_until_serving,
+)
+
 PAGES = {
     "home": "/",
     "strategy": "/strategien/",
@@ -41,11 +47,6 @@ GENERATED_PROJECTS = 1000
 CPU_SAMPLES = 200
 WRK = ["-t2", "-c16", "-d5s"]
 GUNICORN = ["--workers", "2", "--worker-class", "sync", "--log-level", "warning"]
-# What nginx tells gunicorn in production; without it the production settings redirect.
-GUNICORN_CONFIG = """
-def pre_request(worker, req):
-    req.headers.append(("X-FORWARDED-PROTO", "https"))
-"""
 NGINX_CONFIG = """
 worker_processes 2;
 pid {folder}/nginx.pid;
@@ -68,41 +69,6 @@ http {{
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def site_env(folder: Path) -> dict:
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="resilient_vejle.settings.production",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_MEDIA_ROOT=str(folder / "media"),
-        DJANGO_STATIC_ROOT=str(folder / "static"),
-        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
-        DJANGO_LOG_LEVEL="WARNING",
-    )
-    env.pop("REDIS_URL", None)
-    return env
-
-
-def manage(env: dict, *args: str, stdin: str | None = None):
-    print(f"  manage.py {' '.join(args)}", flush=True)
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:
-        sys.exit(f"{done.stdout}{done.stderr}\nmanage.py {' '.join(args)} failed")
-
-
 GENERATE_PROJECTS = f"""
 from django.utils import translation
 from strategy.models import PillarPage, PrinciplePage, ProjectPage
@@ -120,21 +86,6 @@ with translation.override("da"):
         project.principles.add(principle)
     print(ProjectPage.objects.count(), "projects")
 """
-
-
-def wait_for(url: str, process: subprocess.Popen | None = None, timeout: float = 60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            sys.exit(f"the server for {url} exited with status {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):  # not listening yet, or still starting
-            pass
-        time.sleep(0.3)
-    sys.exit(f"{url} did not answer within {timeout:.0f} s")
 
 
 def python_load(url: str, connections: int = 16, seconds: float = 5.0) -> float:
@@ -224,7 +175,8 @@ def main():
     folder.chmod(0o755)  # nginx's workers read the saved pages
     processes = []
     try:
-        env = site_env(folder)
+        env = production_env(folder)
+        env.pop("REDIS_URL", None)  # each server's own memory: what a single machine has
         print(f"Building the site in {folder}")
         manage(env, "migrate", "--noinput", "--verbosity=0")
         manage(env, "load_initial_content")
@@ -250,7 +202,7 @@ def main():
                 env={**env, **extra_env},
             )
             processes.append(process)
-            wait_for(f"http://127.0.0.1:{port}/", process)
+            wait_until_serving(f"http://127.0.0.1:{port}", process)
             return f"http://127.0.0.1:{port}"
 
         uncached = gunicorn(free_port(), {"DJANGO_PAGE_CACHE": "off"})
@@ -293,7 +245,7 @@ def main():
                 check=True,
             )
             edge = f"http://127.0.0.1:{port}"
-            wait_for(f"{edge}/")
+            wait_until_serving(edge)
         static = None
         if "nginx" not in missing:
             port = free_port()
@@ -301,7 +253,7 @@ def main():
             (folder / "nginx.conf").write_text(NGINX_CONFIG.format(folder=folder, port=port))
             subprocess.run(["nginx", "-c", str(folder / "nginx.conf")], check=True)
             static = f"http://127.0.0.1:{port}"
-            wait_for(f"{static}/")
+            wait_until_serving(static)
 
         print("Measuring queries and CPU per uncached request (in process)")
         in_process = measure_in_process(env)

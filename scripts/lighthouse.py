@@ -74,13 +74,14 @@ def production_env(folder: Path) -> dict:
     return env
 
 
-def manage(env: dict, *args: str):
-    """Run a manage.py command; its (chatty) output is shown only if it fails."""
+def manage(env: dict, *args: str, stdin: str | None = None):
+    """Run a manage.py command (`stdin` fed to it); its output is shown only if it fails."""
     print(f"manage.py {' '.join(args)}", flush=True)
     done = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
+        input=stdin,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -89,20 +90,21 @@ def manage(env: dict, *args: str):
         sys.exit(f"{done.stdout}\nmanage.py {' '.join(args)} failed (exit {done.returncode})")
 
 
-def wait_until_serving(base_url: str, server: subprocess.Popen, timeout: float = 30):
+def wait_until_serving(base_url: str, server: subprocess.Popen | None = None, timeout: float = 60):
+    """Until `base_url`/ answers 200; exits if `server` (the process behind it) has died."""
     deadline = time.monotonic() + timeout
     request = urllib.request.Request(f"{base_url}/")
     while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit(f"gunicorn exited with status {server.returncode}")
+        if server is not None and server.poll() is not None:
+            sys.exit(f"the server for {base_url} exited with status {server.returncode}")
         try:
-            with urllib.request.urlopen(request, timeout=2) as response:
+            with urllib.request.urlopen(request, timeout=10) as response:
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # not listening yet, or still starting (URLError, timeouts)
             pass
         time.sleep(0.3)
-    sys.exit(f"gunicorn did not answer {base_url}/ within {timeout:.0f} s")
+    sys.exit(f"{base_url}/ did not answer within {timeout:.0f} s")
 
 
 def run_lighthouse(url: str, name: str, chrome: str) -> dict:
