@@ -22,7 +22,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.dispatch import receiver
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from core.languages import language_codes
@@ -238,5 +238,7 @@ def connect_snippets_and_settings():
         signal.connect(on_contact, sender=ContactPerson, weak=False)
         signal.connect(on_settings, sender=SiteSettings, weak=False)
         signal.connect(on_settings, sender=PageViewRestriction, weak=False)
+        # A site's host, port or root page decides every page's address.
+        signal.connect(on_settings, sender=Site, weak=False)
         signal.connect(on_document, sender=get_document_model(), weak=False)
         signal.connect(on_image, sender=get_image_model(), weak=False)

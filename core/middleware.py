@@ -5,6 +5,8 @@ from urllib.parse import unquote_to_bytes
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 
+from core.page_cache import site_for_request
+
 
 def _is_readable(raw: str) -> bool:
     """True when `raw` percent-decodes to UTF-8 text without NUL characters."""
@@ -53,3 +55,15 @@ class UrlLocaleMiddleware(LocaleMiddleware):
             else:
                 del response["Vary"]
         return response
+
+
+class RememberedSiteMiddleware:
+    """Gives Wagtail the request's Site from the cache instead of a query per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Site.find_for_request returns what it finds here (Wagtail's own per-request cache).
+        request._wagtail_site = site_for_request(request)
+        return self.get_response(request)

@@ -59,6 +59,33 @@ def view_restrictions_exist() -> bool:
     return remembered("view-restrictions", PageViewRestriction.objects.exists)
 
 
+def public_pages(queryset):
+    """`queryset.public()`, which reads every view restriction at once, only when any exists."""
+    return queryset.public() if view_restrictions_exist() else queryset
+
+
+def site_for_request(request):
+    """Wagtail's Site for the request's host and port, remembered per content version.
+
+    Wagtail looks the site up, and then its root page, with two queries on every request
+    (`Site.find_for_request` keeps it on the request only). Publishing any page or saving or
+    deleting a Site bumps the content version.
+    """
+    from wagtail.models import Site
+
+    def find():
+        site = Site._find_for_request(request)
+        if site is None:
+            return False  # "no site": remembered() cannot keep None
+        # Every request's routing starts at the root page's specific form: kept with the site.
+        site.root_page.specific  # noqa: B018
+        return site
+
+    host = request._get_raw_host()  # as Wagtail does: ALLOWED_HOSTS is checked elsewhere
+    key = hashlib.sha1(f"{host}|{request.get_port()}".encode()).hexdigest()
+    return remembered(f"site:{key}", find) or None
+
+
 def page_key(path: str) -> str:
     return PAGE_KEY_PREFIX + hashlib.sha1(path.encode()).hexdigest()
 

@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 from core.languages import translated_only
+from core.page_cache import public_pages
 from site_search.indexing import HIGHLIGHT_START, HIGHLIGHT_STOP, SEARCH_CONFIGS, clean_text
 from site_search.models import SearchText
 
@@ -62,7 +63,7 @@ def parse_query(raw: str | None) -> SearchQueryText:
 
 def visible_pages(language: str, root: Page | None = None) -> QuerySet:
     """Live, public pages translated into `language` (below `root`, the site's home page)."""
-    pages = translated_only(Page.objects.live().public(), language)
+    pages = translated_only(public_pages(Page.objects.live()), language)
     if root is not None:
         pages = pages.descendant_of(root, inclusive=True)
     return pages

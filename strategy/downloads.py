@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from core.languages import DEFAULT_LANGUAGE, current_language
-from core.page_cache import remembered
+from core.page_cache import public_pages, remembered
 
 # What the browser saves the file as, per language of the document.
 FILENAMES = {
@@ -27,7 +27,7 @@ def stable_url(language: str) -> str:
 def live_strategy_page(site: Site | None):
     from strategy.models import StrategyPage
 
-    pages = StrategyPage.objects.live().public()
+    pages = public_pages(StrategyPage.objects.live())
     if site is not None:
         pages = pages.descendant_of(site.root_page)
     return pages.select_related("strategy_document_da", "strategy_document_en").first()

@@ -15,7 +15,7 @@ from core.blocks import BodyBlock
 from core.languages import current_language, translated_only
 from core.listing import paginated
 from core.models import BasePage
-from core.page_cache import remembered
+from core.page_cache import public_pages, remembered
 
 
 def body_field():
@@ -80,7 +80,7 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: evaluated only when the home page's cached listing fragment is cold.
         context["sections"] = lambda: translated_only(
-            self.get_children().live().public().specific()
+            public_pages(self.get_children().live()).specific()
         )
         context["pillars"] = lambda: self.listing_of(StrategyPage, "get_pillars")
         context["principles"] = lambda: self.listing_of(PrinciplesIndexPage, "get_principles")
@@ -88,7 +88,7 @@ class HomePage(BasePage):
 
     def listing_of(self, section_type, method: str):
         """The pillars (or principles) below this home page's strategy (or principles) page."""
-        section = translated_only(section_type.objects.child_of(self).live().public()).first()
+        section = translated_only(public_pages(section_type.objects.child_of(self).live())).first()
         return getattr(section, method)() if section else []
 
 
@@ -134,7 +134,7 @@ class StrategyPage(BasePage):
         verbose_name_plural = _("strategisider")
 
     def get_pillars(self):
-        return translated_only(PillarPage.objects.child_of(self).live().public())
+        return translated_only(public_pages(PillarPage.objects.child_of(self).live()))
 
     def get_context(self, request, *args, **kwargs):
         from strategy.downloads import strategy_download
@@ -180,7 +180,7 @@ class PillarPage(BasePage):
         return PillarPage.objects.sibling_of(self).filter(path__lt=self.path).count() + 1
 
     def get_projects(self):
-        return translated_only(ProjectPage.objects.child_of(self).live().public())
+        return translated_only(public_pages(ProjectPage.objects.child_of(self).live()))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -234,7 +234,7 @@ class ProjectPage(BasePage):
     def get_principles(self):
         # In previews the relation holds unsaved choices (not a real queryset), so go by id.
         chosen = [principle.pk for principle in self.principles.all()]
-        principles = PrinciplePage.objects.filter(pk__in=chosen).live().public()
+        principles = public_pages(PrinciplePage.objects.filter(pk__in=chosen).live())
         return translated_only(principles.order_by("path"))
 
     def get_context(self, request, *args, **kwargs):
@@ -259,7 +259,7 @@ class PrinciplesIndexPage(BasePage):
         verbose_name_plural = _("oversigter over principper")
 
     def get_principles(self):
-        return translated_only(PrinciplePage.objects.child_of(self).live().public())
+        return translated_only(public_pages(PrinciplePage.objects.child_of(self).live()))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -287,7 +287,7 @@ class PrinciplePage(BasePage):
         return PrinciplePage.objects.sibling_of(self).filter(path__lt=self.path).count() + 1
 
     def get_projects(self):
-        return translated_only(self.projects.live().public().order_by("path"))
+        return translated_only(public_pages(self.projects.live()).order_by("path"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 
 from contacts.models import ContactPagePerson
 from core.models import SiteSettings
@@ -113,6 +113,45 @@ class QueryBudgetTests(TreeTestCase):
             self.assertLessEqual(warm, QUERY_BUDGET, f"{url}: {warm} queries")
         # Cold (every fragment re-rendered): the same number of queries at either size.
         self.assertEqual(at_10, at_1000)
+
+    def test_a_warm_render_reads_no_site_root_page_or_view_restrictions(self):
+        """Site, its root page and "is anything private?" are remembered until the next edit."""
+        home_id = self.tree["home"].pk
+        for name in ("home", "strategy", "pillar", "project", "contact"):
+            for url in urls_of(self.tree[name]).values():
+                delete_pages([url])
+                self.client.get(url)
+                delete_pages([url])
+                with CaptureQueriesContext(connection) as queries:
+                    response = self.client.get(url)
+                self.assertEqual(response["X-Page-Cache"], "miss")
+                tables = " ".join(query["sql"] for query in queries.captured_queries)
+                self.assertNotIn("wagtailcore_site", tables, url)
+                self.assertNotIn("wagtailcore_pageviewrestriction", tables, url)
+                self.assertNotIn(f'"strategy_homepage"."page_ptr_id" = {home_id}', tables, url)
+
+    def test_a_new_site_root_is_served_at_once(self):
+        self.assertContains(self.client.get("/"), "<h1>Resiliente Vejle</h1>")
+        self.assertContains(self.client.get("/en/"), "<h1>Resilient Vejle</h1>")
+        site = Site.objects.get(is_default_site=True)
+        site.root_page = self.tree["strategy"]
+        site.save()
+        self.assertContains(self.client.get("/"), "<h1>Strategien</h1>")
+        self.assertContains(self.client.get("/en/"), "<h1>The strategy</h1>")
+
+    def test_a_page_made_private_leaves_the_listings_at_once(self):
+        pillar, project = self.tree["pillar"], self.tree["project"]
+        title = {"da": "Fjordbyen", "en": "The Fjord City"}
+        for language, url in urls_of(pillar).items():
+            self.assertContains(self.client.get(url), title[language])
+        restriction = PageViewRestriction.objects.create(
+            page=project, restriction_type=PageViewRestriction.LOGIN
+        )
+        for language, url in urls_of(pillar).items():
+            self.assertNotContains(self.client.get(url), title[language])
+        restriction.delete()
+        for language, url in urls_of(pillar).items():
+            self.assertContains(self.client.get(url), title[language])
 
     def test_long_lists_are_paginated(self):
         pillar = self.tree["pillar"]
@@ -282,7 +321,7 @@ class InvalidationTests(TreeTestCase):
         self.assert_dropped(before, [self.tree["pillar"], self.tree["principle"]], old.values())
 
     def test_a_top_level_page_or_the_settings_drop_every_page(self):
-        for edit in ("network", "settings", "default contact"):
+        for edit in ("network", "settings", "site", "default contact"):
             with self.subTest(edit=edit):
                 before = self.fill_page_cache()
                 PurgeRecorder.received.clear()
@@ -290,6 +329,8 @@ class InvalidationTests(TreeTestCase):
                     self.tree["network"].save_revision().publish()
                 elif edit == "settings":
                     SiteSettings.objects.get().save()
+                elif edit == "site":
+                    Site.objects.get().save()
                 else:
                     self.person.phone = "+45 12 34 56 78"
                     self.person.save()

@@ -16,6 +16,7 @@ from core.languages import (
     translated_only,
 )
 from core.models import SiteSettings
+from core.page_cache import public_pages
 
 register = template.Library()
 
@@ -42,7 +43,7 @@ def main_navigation(context):
     root = _site_root(request)
     if root is None:
         return []
-    return translated_only(root.get_children().live().public().in_menu())
+    return translated_only(public_pages(root.get_children().live()).in_menu())
 
 
 @register.simple_tag(takes_context=True)

@@ -50,6 +50,8 @@ MIDDLEWARE = [
     # Anonymous visitors' pages from Django's cache, before anything else runs.
     "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Wagtail's Site for the host from the cache, for everything below that asks for it.
+    "core.middleware.RememberedSiteMiddleware",
     # Hardening: Content-Security-Policy (public and admin policies) and Permissions-Policy.
     "core.security.SitePolicyCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
