@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 # Same suite on PostgreSQL; pytest-django creates (and drops) test_resilient_vejle itself.
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/resilient_vejle
+# A Redis database the tests may empty, e.g. redis://127.0.0.1:6379/15: then the caches (page
+# cache, fragments, invalidation) run on Redis, as in production. CI sets it for test-postgres.
+TEST_REDIS_URL ?=
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k language -x"`.
 PYTEST_ARGS ?=
 
@@ -22,7 +25,7 @@ INSTALL_STAMP := $(VENV)/.installed
 help:
 	@echo "make run               set up everything, then serve http://127.0.0.1:8000/"
 	@echo "make test              run the test suite (SQLite unless DATABASE_URL is set)"
-	@echo "make test-postgres     run the test suite on PostgreSQL (POSTGRES_URL=$(POSTGRES_URL))"
+	@echo "make test-postgres     the test suite on PostgreSQL (POSTGRES_URL=...; Redis with TEST_REDIS_URL=...)"
 	@echo "make lint | format     ruff and djhtml: check | rewrite"
 	@echo "make check-migrations  fail when a model change has no migration"
 	@echo "make check-deploy      Django's deployment checks with the production settings"
@@ -100,7 +103,8 @@ test: messages
 	$(TEST_SETTINGS) $(PY) -m pytest $(PYTEST_ARGS)
 
 test-postgres: messages
-	$(TEST_SETTINGS) DATABASE_URL='$(POSTGRES_URL)' $(PY) -m pytest $(PYTEST_ARGS)
+	$(TEST_SETTINGS) DATABASE_URL='$(POSTGRES_URL)' DJANGO_TEST_REDIS_URL='$(TEST_REDIS_URL)' \
+		$(PY) -m pytest $(PYTEST_ARGS)
 
 # Runs all three linters and fails if any of them does.
 lint: install
@@ -126,6 +130,7 @@ check-deploy: install
 	DJANGO_ALLOWED_HOSTS=example.org \
 	DJANGO_MEDIA_ROOT=/srv/resilient-vejle/media \
 	DJANGO_STATIC_ROOT=/srv/resilient-vejle/static \
+	REDIS_URL=redis://127.0.0.1:6379/0 \
 	$(MANAGE) check --deploy --fail-level WARNING
 
 # Lighthouse 12 (npx, Debian's /usr/bin/chromium) on four pages of the initial content, served by

@@ -7,11 +7,13 @@ pages measures:
 - queries and CPU ms per uncached request (in this process, the page cache entry dropped
   before each request; fragments and renditions warm; the median of 7 batches of 50);
 - requests per second with wrk against gunicorn with the production settings: uncached
-  (DJANGO_PAGE_CACHE=off), page-cache hits, and through Varnish (deploy/varnish.vcl);
+  (DJANGO_PAGE_CACHE=off), page-cache hits from each worker's memory (DJANGO_CACHE=local) and
+  from Redis (REDIS_URL, as production runs; database 14 of BENCH_REDIS_URL, emptied first),
+  and through Varnish (deploy/varnish.vcl);
 - the same with two reference servers serving the same bytes: a minimal Django view returning
   them from memory (same gunicorn settings) and nginx serving them as static files;
 
-and prints the ratios the targets are set in. Varnish, nginx and wrk are used where installed;
+and prints the ratios the targets are set in. Varnish, nginx, wrk and Redis are used where there;
 what is missing is skipped and named (without wrk, a slower Python load generator measures,
 so its absolute figures are lower; the ratios still compare like with like). Loopback only;
 nothing is written outside the temporary folder.
@@ -45,6 +47,7 @@ PAGES = {
     "project": "/strategien/klimaresiliens/fjordbyen/",
 }
 GENERATED_PROJECTS = 1000
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 CPU_WARM_UP = 20
 CPU_BATCHES = 7
 CPU_BATCH_SIZE = 50
@@ -175,18 +178,32 @@ def measure_in_process(env: dict) -> dict:
     return results
 
 
+def redis_is_there(url: str) -> bool:
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
+    except redis.RedisError:
+        return False
+    return True
+
+
 def main():
     missing = [tool for tool in ("wrk", "varnishd", "nginx") if shutil.which(tool) is None]
     if missing:
         print(
             f"Skipped (not installed): {', '.join(missing)} — apt-get install {' '.join(missing)}"
         )
+    if not redis_is_there(REDIS_URL):
+        missing.append(f"Redis at {REDIS_URL}")
+        print(f"Skipped: no Redis answers at {REDIS_URL} (BENCH_REDIS_URL)")
     folder = Path(tempfile.mkdtemp(prefix="resilient-vejle-bench-"))
     folder.chmod(0o755)  # nginx's workers read the saved pages
     processes = []
     try:
         env = production_env(folder)
-        env.pop("REDIS_URL", None)  # each server's own memory: what a single machine has
+        env.pop("REDIS_URL", None)
+        env["DJANGO_CACHE"] = "local"  # each worker's own memory, unless told otherwise below
         print(f"Building the site in {folder}")
         manage(env, "migrate", "--noinput", "--verbosity=0")
         manage(env, "load_initial_content")
@@ -217,6 +234,9 @@ def main():
 
         uncached = gunicorn(free_port(), {"DJANGO_PAGE_CACHE": "off"})
         cached = gunicorn(free_port(), {})
+        shared = None
+        if not any(item.startswith("Redis") for item in missing):
+            shared = gunicorn(free_port(), {"REDIS_URL": REDIS_URL, "DJANGO_CACHE": ""})
 
         # The pages' bytes, for the reference servers.
         html = folder / "html"
@@ -276,6 +296,7 @@ def main():
                 "cpu_ms": in_process[name][1],
                 "uncached": wrk(f"{uncached}{path}"),
                 "hit": wrk(f"{cached}{path}"),
+                "redis_hit": wrk(f"{shared}{path}") if shared else None,
                 "minimal": wrk(f"{minimal}{path}"),
                 "edge": wrk(f"{edge}{path}") if edge else None,
                 "nginx": wrk(f"{static}{path}") if static else None,
@@ -310,6 +331,7 @@ def report(rows: list[dict], missing: list[str]):
         "CPU ms",
         "uncached/s",
         "hit/s",
+        "Redis hit/s",
         "minimal/s",
         "Varnish/s",
         "nginx/s",
@@ -319,7 +341,8 @@ def report(rows: list[dict], missing: list[str]):
     for row in rows:
         print(
             f"| {row['page']} | {row['queries']} | {row['cpu_ms']:.1f} | "
-            f"{number(row['uncached'])} | {number(row['hit'])} | {number(row['minimal'])} | "
+            f"{number(row['uncached'])} | {number(row['hit'])} | {number(row['redis_hit'])} | "
+            f"{number(row['minimal'])} | "
             f"{number(row['edge'])} | {number(row['nginx'])} |"
         )
     print()
@@ -327,12 +350,13 @@ def report(rows: list[dict], missing: list[str]):
     for row in rows:
         print(
             f"  {row['page']}: minimal view / page-cache hit = {ratio(row['minimal'], row['hit'])} "
-            f"[<= 1.5]; Varnish / nginx = {ratio(row['edge'], row['nginx'])} [>= 0.5]; "
+            f"(Redis: {ratio(row['minimal'], row['redis_hit'])}) [<= 1.5]; "
+            f"Varnish / nginx = {ratio(row['edge'], row['nginx'])} [>= 0.5]; "
             f"CPU ms vs 9 ms aim = {row['cpu_ms'] / 9:.2f} [<= 1]; "
             f"bakerydemo's 37 ms (quoted) / ours = {37 / row['cpu_ms']:.1f} [>= 4]"
         )
     if missing:
-        print(f"Skipped: {', '.join(missing)} not installed.")
+        print(f"Skipped: {', '.join(missing)} (not installed or not answering).")
 
 
 if __name__ == "__main__":

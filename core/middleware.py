@@ -2,6 +2,7 @@
 
 from urllib.parse import unquote_to_bytes
 
+from django.db import DatabaseError
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 
@@ -64,6 +65,11 @@ class RememberedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # Site.find_for_request returns what it finds here (Wagtail's own per-request cache).
-        request._wagtail_site = site_for_request(request)
+        try:
+            site = site_for_request(request)
+        except DatabaseError:
+            pass  # an outage is answered further in: the 503 page, /healthz's JSON
+        else:
+            # Site.find_for_request returns what it finds here (Wagtail's per-request cache).
+            request._wagtail_site = site
         return self.get_response(request)

@@ -71,6 +71,8 @@ def production_env(folder: Path) -> dict:
         DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
         DJANGO_LOG_LEVEL="WARNING",
     )
+    if not env.get("REDIS_URL"):
+        env["DJANGO_CACHE"] = "local"  # each worker's own memory: nothing is edited meanwhile
     return env
 
 

@@ -103,3 +103,25 @@ def pdf_bytes(pages: int = 1) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def recreate_wagtail_defaults():
+    """The tree root, default locale and root collection, if a flush removed them.
+
+    Wagtail's migrations create these; after a transactional test pytest-django empties every
+    table (as Django's TransactionTestCase does). Django's serialized rollback would restore
+    them, but it reads and writes Page's title, slug and url_path through
+    wagtail-modeltranslation's per-language fields, so Wagtail's default pages would come back
+    blank and load_initial_content would rightly refuse them as someone else's content.
+    """
+    from django.conf import settings
+    from django.utils.translation import get_supported_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))

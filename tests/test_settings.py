@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "resilient.example.org",
     "DJANGO_MEDIA_ROOT": "/tmp/resilient-vejle-media",
     "DJANGO_STATIC_ROOT": "/tmp/resilient-vejle-static",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -29,7 +30,7 @@ def run_manage(*args, env):
     )
 
 
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "REDIS_URL"])
 def test_production_refuses_to_start_without_required_variable(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage("check", env=env)
@@ -41,3 +42,14 @@ def test_production_settings_pass_the_deployment_checklist():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_runs_on_local_memory_only_when_told_to():
+    """Without Redis each process has its own cache: allowed for a single process, explicitly."""
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}
+    show = ["shell", "-c", "from django.conf import settings; print(settings.CACHES['default'])"]
+    result = run_manage(*show, env={**env, "DJANGO_CACHE": "local"})
+    assert result.returncode == 0, result.stderr
+    assert "LocMemCache" in result.stdout
+    result = run_manage(*show, env=PRODUCTION_ENV)
+    assert "RedisCache" in result.stdout and "redis://127.0.0.1:6379/0" in result.stdout

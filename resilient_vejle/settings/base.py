@@ -50,12 +50,13 @@ MIDDLEWARE = [
     # Anonymous visitors' pages from Django's cache, before anything else runs.
     "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Wagtail's Site for the host from the cache, for everything below that asks for it.
-    "core.middleware.RememberedSiteMiddleware",
     # Hardening: Content-Security-Policy (public and admin policies) and Permissions-Policy.
     "core.security.SitePolicyCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Wagtail's Site for the host from the cache, for everything below that asks for it
+    # (after whitenoise: static files need no site, nor the database).
+    "core.middleware.RememberedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix only.
     "core.middleware.UrlLocaleMiddleware",
@@ -136,27 +137,34 @@ MODELTRANSLATION_LANGUAGES = ("da", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("da",)}
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
 
-# Django's cache framework: memory of each process by default, Redis (Django's own backend) when
-# REDIS_URL is set, so that several app servers share the page cache and its invalidation.
+# Django's cache framework: Redis (Django's own backend) when REDIS_URL is set, so that every
+# process (gunicorn's workers, cron's publish_scheduled, several app servers) shares the page
+# cache and sees each edit's invalidation; otherwise the memory of each process, which only a
+# single process may use (development; production.py insists on REDIS_URL).
 # "renditions" keeps Wagtail's image renditions out of the database on every page view.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"resilient-vejle-{alias}",
+
+
+def cache_settings(redis_url: str, prefix: str) -> dict:
+    if redis_url:
+        # Django's Redis backend, which lets pages be rendered uncached while Redis is away.
+        backend = {
+            "BACKEND": "core.cache_backend.ForgivingRedisCache",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
-        for alias in ("default", "renditions")
-    }
-else:
-    CACHES = {
-        alias: {
+    else:
+        # Room for every page in both languages (Django's default of 300 would evict them).
+        backend = {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": f"resilient-vejle-{alias}",
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
+    return {
+        alias: {**backend, "LOCATION": redis_url or alias, "KEY_PREFIX": f"{prefix}-{alias}"}
         for alias in ("default", "renditions")
     }
+
+
+CACHES = cache_settings(REDIS_URL, "resilient-vejle")
 
 # DJANGO_PAGE_CACHE=off serves every page freshly rendered (the benchmark's uncached runs).
 PAGE_CACHE_ENABLED = os.environ.get("DJANGO_PAGE_CACHE", "on").lower() not in {"off", "0", "false"}

@@ -1,6 +1,7 @@
 """Production: every secret and path comes from the environment, and a missing one stops start-up.
 
-Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT.
+Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT,
+REDIS_URL (or DJANGO_CACHE=local for a single process).
 Optional: DATABASE_URL (SQLite beside the code when unset, see base.py), WAGTAILADMIN_BASE_URL,
 DJANGO_CONN_MAX_AGE, DJANGO_HSTS_SECONDS, DJANGO_LOG_LEVEL.
 
@@ -35,6 +36,12 @@ CSRF_TRUSTED_ORIGINS = [
 # Uploaded media and collected static files live outside the code checkout.
 MEDIA_ROOT = Path(required_env("DJANGO_MEDIA_ROOT"))
 STATIC_ROOT = Path(required_env("DJANGO_STATIC_ROOT"))
+
+# gunicorn's workers and cron's publish_scheduled are separate processes: an edit made in one
+# must empty the page cache of all, so they share Redis (base.py). DJANGO_CACHE=local keeps
+# each process's own memory instead, for one process alone (a trial, the benchmark).
+if os.environ.get("DJANGO_CACHE", "").strip() != "local":
+    required_env("REDIS_URL")
 
 # The proxy terminates TLS and tells us the original scheme.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

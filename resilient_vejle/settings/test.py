@@ -13,10 +13,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT") or tempfile.mkdtemp(
     prefix="resilient-vejle-test-media-"
 )
-CACHES = {
-    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
-    for alias in ("default", "renditions")
-}
+# Each process's memory, or a Redis database of its own for the tests (they empty it):
+# DJANGO_TEST_REDIS_URL, never the site's REDIS_URL. CI runs the PostgreSQL suite on Redis.
+CACHES = cache_settings(os.environ.get("DJANGO_TEST_REDIS_URL", ""), "test")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

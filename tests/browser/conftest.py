@@ -22,6 +22,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from tests.factories import recreate_wagtail_defaults
+
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 # No network chatter of Chromium's own (updates, sync, field trials) during the tests.
 CHROMIUM_ARGS = [
@@ -116,28 +118,6 @@ def page(browser):
     context = browser.new_context()
     yield context.new_page()
     context.close()
-
-
-def recreate_wagtail_defaults():
-    """The tree root, default locale and root collection, if a flush removed them.
-
-    Wagtail's migrations create these; after a transactional test pytest-django empties every
-    table (as Django's TransactionTestCase does). Django's serialized rollback would restore
-    them, but it reads and writes Page's title, slug and url_path through
-    wagtail-modeltranslation's per-language fields, so Wagtail's default pages would come back
-    blank and load_initial_content would rightly refuse them as someone else's content.
-    """
-    from django.conf import settings
-    from django.utils.translation import get_supported_language_variant
-    from wagtail.models import Collection, Locale, Page
-
-    Locale.objects.get_or_create(
-        language_code=get_supported_language_variant(settings.LANGUAGE_CODE)
-    )
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 @pytest.fixture

@@ -1,0 +1,111 @@
+"""Redis goes away: pages are still served (rendered from the database), and an edit made
+meanwhile is not undone by stale pages when Redis comes back.
+
+The cache is the production backend (core.cache_backend.ForgivingRedisCache). Unreachable is a
+closed port (nothing listens on 127.0.0.1:1); a Redis that comes back is a TCP relay to the
+tests' Redis (DJANGO_TEST_REDIS_URL) that the test cuts and restores.
+"""
+
+import os
+import time
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import TestCase, override_settings
+from django.utils import translation
+
+from core import cache_backend
+from core.models import SiteSettings
+from tests.factories import make_site_tree
+from tests.servers import Relay
+
+REDIS_URL = os.environ.get("DJANGO_TEST_REDIS_URL", "")
+
+
+def redis_caches(url: str) -> dict:
+    backend = {
+        "BACKEND": "core.cache_backend.ForgivingRedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+    return {
+        alias: {**backend, "KEY_PREFIX": f"outage-{alias}"} for alias in ("default", "renditions")
+    }
+
+
+class OutageTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = make_site_tree()
+        SiteSettings.for_site(cls.tree["home"].get_site())  # made now, not by the first visit
+
+    def setUp(self):
+        # Each test starts with Redis believed reachable, as a fresh process does.
+        cache_backend._Outage.retry_at = 0.0
+        cache_backend._Outage.dropped_nothing = False
+
+    def rename_project(self, title: str):
+        project = self.tree["project"]
+        project.title_da = title
+        project.save_revision().publish()
+
+
+@override_settings(CACHES=redis_caches("redis://127.0.0.1:1/0"))
+class UnreachableRedisTests(OutageTestCase):
+    def test_every_page_is_served_in_both_languages(self):
+        for name in ("home", "strategy", "pillar", "project", "principle", "contact"):
+            page = self.tree[name]
+            for language, title in (("da", page.title_da), ("en", page.title_en)):
+                with self.subTest(page=name, language=language), translation.override(language):
+                    url = page.get_url()
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, 200, url)
+                    self.assertContains(response, title)
+
+    def test_an_edit_is_published_and_shown(self):
+        with self.assertLogs("core.cache_backend", "ERROR") as logs:
+            self.client.get(self.tree["project"].url)
+        self.assertIn("Redis cannot be reached", logs.output[0])
+        self.rename_project("Fjordbyen – ny etape")
+        self.assertContains(self.client.get(self.tree["project"].url), "Fjordbyen – ny etape")
+        self.assertContains(self.client.get(self.tree["pillar"].url), "Fjordbyen – ny etape")
+
+    def test_healthz_reports_the_cache_and_stays_up(self):
+        response = self.client.get("/healthz")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.json(), {"database": "ok", "cache": "unavailable"})
+
+
+@pytest.mark.skipif(
+    not REDIS_URL, reason="needs Redis: DJANGO_TEST_REDIS_URL (CI's PostgreSQL suite)"
+)
+class RedisThatComesBackTests(OutageTestCase):
+    def setUp(self):
+        super().setUp()
+        upstream = urlsplit(REDIS_URL)
+        self.relay = Relay((upstream.hostname, upstream.port or 6379))
+        self.relay.start()
+        relayed = f"redis://127.0.0.1:{self.relay.port}{upstream.path}"
+        self.settings_override = override_settings(CACHES=redis_caches(relayed))
+        self.settings_override.enable()
+        self.addCleanup(self.settings_override.disable)
+        self.addCleanup(self.relay.stop)
+
+    def test_an_edit_made_while_redis_was_away_is_not_served_stale_after(self):
+        url = self.tree["project"].url
+        self.assertEqual(self.client.get(url)["X-Page-Cache"], "miss")
+        self.assertEqual(self.client.get(url)["X-Page-Cache"], "hit")
+
+        self.relay.stop()  # Redis away, still holding the page
+        with self.assertLogs("core.cache_backend", "ERROR"):
+            self.rename_project("Fjordbyen – ny etape")
+        self.assertContains(self.client.get(url), "Fjordbyen – ny etape")
+
+        self.relay.start()  # Redis back
+        time.sleep(cache_backend.RETRY_SECONDS + 0.2)
+        with self.assertLogs("core.cache_backend", "WARNING") as logs:
+            response = self.client.get(url)
+        self.assertIn("emptied it", logs.output[0])
+        self.assertContains(response, "Fjordbyen – ny etape")
+        self.assertNotContains(self.client.get(url), "<h1>Fjordbyen</h1>")
+        self.assertEqual(self.client.get(url)["X-Page-Cache"], "hit")
