@@ -2,6 +2,7 @@
 
 from urllib.parse import unquote_to_bytes
 
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
@@ -67,8 +68,8 @@ class RememberedSiteMiddleware:
     def __call__(self, request):
         try:
             site = site_for_request(request)
-        except DatabaseError:
-            pass  # an outage is answered further in: the 503 page, /healthz's JSON
+        except (DatabaseError, DisallowedHost):
+            pass  # answered further in: the 503 page or /healthz's JSON; the 400 page
         else:
             # Site.find_for_request returns what it finds here (Wagtail's per-request cache).
             request._wagtail_site = site

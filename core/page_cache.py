@@ -81,8 +81,9 @@ def site_for_request(request):
         site.root_page.specific  # noqa: B018
         return site
 
-    host = request._get_raw_host()  # as Wagtail does: ALLOWED_HOSTS is checked elsewhere
-    key = hashlib.sha1(f"{host}|{request.get_port()}".encode()).hexdigest()
+    # get_host() refuses a host outside ALLOWED_HOSTS (DisallowedHost): nobody can fill the
+    # cache with made-up hosts.
+    key = hashlib.sha1(f"{request.get_host()}|{request.get_port()}".encode()).hexdigest()
     return remembered(f"site:{key}", find) or None
 
 
