@@ -178,7 +178,8 @@ def measure_in_process(env: dict) -> dict:
     return results
 
 
-def redis_is_there(url: str) -> bool:
+def empty_bench_redis(url: str) -> bool:
+    """Empties the benchmark's Redis database; False when no Redis answers there."""
     import redis
 
     try:
@@ -194,7 +195,7 @@ def main():
         print(
             f"Skipped (not installed): {', '.join(missing)} — apt-get install {' '.join(missing)}"
         )
-    if not redis_is_there(REDIS_URL):
+    if not empty_bench_redis(REDIS_URL):
         missing.append(f"Redis at {REDIS_URL}")
         print(f"Skipped: no Redis answers at {REDIS_URL} (BENCH_REDIS_URL)")
     folder = Path(tempfile.mkdtemp(prefix="resilient-vejle-bench-"))

@@ -40,20 +40,20 @@ def get(url: str, headers=None, timeout: float = 10):
     return status, head, body.decode("utf-8", "replace"), time.monotonic() - started
 
 
+def subprocess_env(**env) -> dict:
+    """The environment of a subprocess with the test settings: none of this shell's DJANGO_*."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return {**clean, "DJANGO_SETTINGS_MODULE": "resilient_vejle.settings.test", **env}
+
+
 def start_gunicorn(database_url: str, workers: int = 1, **env) -> tuple[str, subprocess.Popen]:
     """gunicorn on a free loopback port, serving `database_url`; (base URL, process)."""
     port = free_port()
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "resilient_vejle.wsgi"]
         + ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "30"],
         cwd=BASE_DIR,
-        env={
-            **clean,
-            "DJANGO_SETTINGS_MODULE": "resilient_vejle.settings.test",
-            "DATABASE_URL": database_url,
-            **env,
-        },
+        env=subprocess_env(DATABASE_URL=database_url, **env),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

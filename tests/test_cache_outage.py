@@ -16,6 +16,7 @@ from django.utils import translation
 
 from core import cache_backend
 from core.models import SiteSettings
+from resilient_vejle.settings.base import cache_settings
 from tests.factories import make_site_tree
 from tests.servers import Relay
 
@@ -23,14 +24,8 @@ REDIS_URL = os.environ.get("DJANGO_TEST_REDIS_URL", "")
 
 
 def redis_caches(url: str) -> dict:
-    backend = {
-        "BACKEND": "core.cache_backend.ForgivingRedisCache",
-        "LOCATION": url,
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-    }
-    return {
-        alias: {**backend, "KEY_PREFIX": f"outage-{alias}"} for alias in ("default", "renditions")
-    }
+    """The production cache settings, on `url`."""
+    return cache_settings(url, "outage")
 
 
 class OutageTestCase(TestCase):

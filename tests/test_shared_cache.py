@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from core.models import SiteSettings
 from tests.factories import make_site_tree, recreate_wagtail_defaults
-from tests.servers import BASE_DIR, get, start_gunicorn
+from tests.servers import BASE_DIR, get, start_gunicorn, subprocess_env
 
 REDIS_URL = os.environ.get("DJANGO_TEST_REDIS_URL", "")
 
@@ -83,11 +83,7 @@ def test_an_edit_in_any_process_reaches_every_worker(site_in_two_workers):
     done = subprocess.run(
         [sys.executable, "manage.py", "publish_scheduled"],
         cwd=BASE_DIR,
-        env={
-            **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
-            "DJANGO_SETTINGS_MODULE": "resilient_vejle.settings.test",
-            **env,
-        },
+        env=subprocess_env(**env),
         capture_output=True,
         text=True,
         timeout=120,
