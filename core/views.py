@@ -4,6 +4,7 @@ import sys
 from datetime import UTC, datetime, time, timedelta
 
 from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,9 +12,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
-from core.health import DATABASE_UNAVAILABLE, service_unavailable
 from core.models import SiteSettings
 from core.sitemaps import PageSitemap
+
+# How long a client (or a proxy in front) should wait before asking again, in seconds.
+RETRY_AFTER_SECONDS = 30
+# Errors that mean "the database cannot be reached (right now)", not a bug in the code.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 @require_safe
@@ -55,6 +60,14 @@ def security_txt(request):
         f"Canonical: {request.build_absolute_uri(reverse('security_txt'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def service_unavailable(request):
+    """The short bilingual "temporarily unavailable" page; renders without the database."""
+    response = render(request, "503.html", status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def page_not_found(request, exception=None):

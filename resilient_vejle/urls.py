@@ -5,8 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import health
 from core import views as core_views
+from operations import health
 from site_search import views as site_search_views
 from strategy import views as strategy_views
 

@@ -23,7 +23,7 @@ from wagtail.images import get_image_model
 from tests.browser.conftest import recreate_wagtail_defaults
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-# Rebuilt on restore rather than copied (see core/backup.py), or bookkeeping of the run itself.
+# Rebuilt on restore rather than copied (operations/backup.py), or bookkeeping of the run itself.
 NOT_COMPARED_ON_SQLITE = {
     "django_session",
     "django_migrations",

@@ -15,6 +15,8 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "core",
+    # Operations: backups, /healthz, security headers, client addresses behind proxies.
+    "operations",
     "strategy",
     "contacts",
     "site_search",
@@ -51,7 +53,7 @@ MIDDLEWARE = [
     "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Hardening: Content-Security-Policy (public and admin policies) and Permissions-Policy.
-    "core.security.SitePolicyCSPMiddleware",
+    "operations.security.SitePolicyCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Wagtail's Site for the host from the cache, for everything below that asks for it
@@ -221,7 +223,7 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it with SAMEORIGIN
 # A load balancer probes /healthz over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
-# django-csp (core.security.SitePolicyCSPMiddleware): the public site loads everything from
+# django-csp (operations.security.SitePolicyCSPMiddleware): the public site loads everything from
 # itself, runs no inline script or style and may not be framed.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -313,5 +315,5 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 
-# Backups (core/backup.py): Django's JSON serialisation with times to the microsecond.
-SERIALIZATION_MODULES = {"exact-json": "core.exact_json"}
+# Backups (operations/backup.py): Django's JSON serialisation with times to the microsecond.
+SERIALIZATION_MODULES = {"exact-json": "operations.exact_json"}

@@ -1,11 +1,11 @@
-"""manage.py backup: the database and all media in one archive (see core/backup.py)."""
+"""manage.py backup: the database and all media in one archive (see operations/backup.py)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from core.backup import write_backup
+from operations.backup import write_backup
 
 
 class Command(BaseCommand):

@@ -1,18 +1,14 @@
-"""Availability: /healthz for a load balancer, and the 503 page when the database is gone."""
+"""Availability: /healthz for a load balancer (the 503 page itself is core.views's)."""
 
 import secrets
 
 from django.core.cache import cache
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-# How long a client (or a proxy in front) should wait before asking again, in seconds.
-RETRY_AFTER_SECONDS = 30
-# Errors that mean "the database cannot be reached (right now)", not a bug in the code.
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+from core.views import RETRY_AFTER_SECONDS
 
 
 def database_state() -> str:
@@ -48,12 +44,4 @@ def healthz(request):
     response = JsonResponse(state, status=status)
     if status == 503:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    return response
-
-
-def service_unavailable(request):
-    """The short bilingual "temporarily unavailable" page; renders without the database."""
-    response = render(request, "503.html", status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    response["Cache-Control"] = "no-store"
     return response

@@ -6,7 +6,7 @@ of the default storage (original images and documents, renditions):
 - PostgreSQL: ``database.dump``, written by ``pg_dump --format=custom`` and read back by
   ``pg_restore`` (exact, including sequences; needs the PostgreSQL client tools).
 - SQLite: ``database.exact-json``, Django's serialisation (``dumpdata``, primary keys kept,
-  content types included; JSON with times to the microsecond, ``core/exact_json.py``), read
+  content types included; JSON with times to the microsecond, ``operations/exact_json.py``), read
   back with ``loaddata`` into the tables that ``migrate`` creates.
 
 A restore goes into an empty database only, so it can never mix two sites' data.

@@ -1,10 +1,10 @@
-"""manage.py restore ARCHIVE: a backup back into an empty database (see core/backup.py)."""
+"""manage.py restore ARCHIVE: a backup back into an empty database (see operations/backup.py)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.backup import restore_backup
+from operations.backup import restore_backup
 
 
 class Command(BaseCommand):

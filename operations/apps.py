@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class OperationsConfig(AppConfig):
+    """Running the site: backups and restore, /healthz, security headers, client addresses."""
+
+    name = "operations"
+    verbose_name = "Drift"
