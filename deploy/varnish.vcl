@@ -5,6 +5,8 @@
 # - A PURGE of a page also drops its paginated variants (?page=N).
 # - Editors (a Django session cookie), the admin and anything not GET/HEAD go to the app.
 # - Responses without Cache-Control are never stored: only what the app marks is shared.
+# - X-Forwarded-For: varnishd appends client.ip (nginx's address) before vcl_recv, and the app
+#   counts on it (DJANGO_PROXY_COUNT=2 behind nginx + Varnish). Never set or unset it here.
 vcl 4.1;
 
 backend app {

@@ -21,3 +21,8 @@ class VarnishConfigTests(SimpleTestCase):
         self.assertIn('req.method == "PURGE"', vcl)  # Wagtail's HTTPBackend purges with PURGE
         self.assertIn("sessionid", vcl)  # editors pass through
         self.assertIn("unset req.http.Accept-Language", vcl)
+
+    def test_the_vcl_leaves_x_forwarded_for_to_varnishd(self):
+        # varnishd appends client.ip; a `set`/`unset` here would break DJANGO_PROXY_COUNT=2.
+        code = "\n".join(line.split("#")[0] for line in VCL.read_text().splitlines())
+        self.assertNotRegex(code.lower(), r"(set|unset)\s+req\.http\.x-forwarded-for")

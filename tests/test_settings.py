@@ -53,3 +53,17 @@ def test_production_runs_on_local_memory_only_when_told_to():
     assert "LocMemCache" in result.stdout
     result = run_manage(*show, env=PRODUCTION_ENV)
     assert "RedisCache" in result.stdout and "redis://127.0.0.1:6379/0" in result.stdout
+
+
+@pytest.mark.parametrize("value", ["-1", "zwei", "1.5", "", "1 2", "١"])
+def test_production_refuses_a_proxy_count_that_is_not_a_whole_number(value):
+    result = run_manage("check", env={**PRODUCTION_ENV, "DJANGO_PROXY_COUNT": value})
+    assert result.returncode != 0
+    assert "DJANGO_PROXY_COUNT must be a whole number" in result.stderr
+
+
+def test_production_reads_the_proxy_count():
+    show = ["shell", "-c", "from django.conf import settings; print(settings.PROXY_COUNT)"]
+    assert run_manage(*show, env=PRODUCTION_ENV).stdout.splitlines()[-1] == "1"  # nginx alone
+    result = run_manage(*show, env={**PRODUCTION_ENV, "DJANGO_PROXY_COUNT": " 2 "})
+    assert result.stdout.splitlines()[-1] == "2", result.stderr

@@ -1,10 +1,12 @@
 """Settings shared by every environment. dev/test/production import from here."""
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -302,10 +304,25 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/login_locked_out.html"
-# nginx sets X-Forwarded-For to the one address it saw (README); a longer header was forged
-# and counts against the proxy's address (REMOTE_ADDR) instead.
-AXES_IPWARE_PROXY_COUNT = 0
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The address is the client's as our proxies saw it, never one the client wrote
+# (operations/client_address.py, DJANGO_PROXY_COUNT below).
+AXES_CLIENT_IP_CALLABLE = "operations.client_address.client_ip"
+
+
+def proxy_count_from_env() -> int:
+    """DJANGO_PROXY_COUNT: how many reverse proxies append to X-Forwarded-For (default 1)."""
+    value = os.environ.get("DJANGO_PROXY_COUNT", "1").strip()
+    # A wrong count trusts a client-written address or locks everybody out together: refuse.
+    if not re.fullmatch(r"[0-9]{1,2}", value):
+        raise ImproperlyConfigured(
+            f"DJANGO_PROXY_COUNT must be a whole number from 0 to 99 (the reverse proxies in "
+            f"front of gunicorn: 1 for nginx, 2 for nginx and Varnish), not {value!r}."
+        )
+    return int(value)
+
+
+# nginx alone: 1; nginx in front of Varnish: 2; gunicorn facing clients directly: 0.
+PROXY_COUNT = proxy_count_from_env()
 
 # Uploads: images up to 10 MB and 40 megapixels (decompression bombs refused), no SVG;
 # documents as above. Private pages and collections by login only (no shared passwords).

@@ -3,7 +3,8 @@
 Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT,
 REDIS_URL (or DJANGO_CACHE=local for a single process).
 Optional: DATABASE_URL (SQLite beside the code when unset, see base.py), WAGTAILADMIN_BASE_URL,
-DJANGO_CONN_MAX_AGE, DJANGO_HSTS_SECONDS, DJANGO_LOG_LEVEL.
+DJANGO_CONN_MAX_AGE, DJANGO_HSTS_SECONDS, DJANGO_LOG_LEVEL, DJANGO_PROXY_COUNT (the reverse
+proxies that append to X-Forwarded-For, default 1; anything but a whole number stops start-up).
 
 Assumes a TLS-terminating proxy (nginx) that sets X-Forwarded-Proto.
 """

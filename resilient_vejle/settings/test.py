@@ -17,5 +17,7 @@ MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT") or tempfile.mkdtemp(
 # DJANGO_TEST_REDIS_URL, never the site's REDIS_URL. CI runs the PostgreSQL suite on Redis.
 CACHES = cache_settings(os.environ.get("DJANGO_TEST_REDIS_URL", ""), "test")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The tests' requests come "through nginx" (REMOTE_ADDR 127.0.0.1, the client in X-Forwarded-For).
+PROXY_COUNT = 1
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
