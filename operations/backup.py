@@ -9,6 +9,11 @@ of the default storage (original images and documents, renditions):
   content types included; JSON with times to the microsecond, ``operations/exact_json.py``), read
   back with ``loaddata`` into the tables that ``migrate`` creates.
 
+Left out of both: sessions (a key from a backup would log in to the site) and django-axes'
+login records (attempts, failures, the access log: addresses and user names). Their tables come
+back empty, so a restored site starts with nobody logged in and no lockouts. The archive holds
+password hashes, so it is written readable by its owner only (0600), whatever the umask.
+
 A restore goes into an empty database only, so it can never mix two sites' data.
 """
 
@@ -23,6 +28,7 @@ from pathlib import Path
 
 import django
 import wagtail
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import File
 from django.core.files.storage import default_storage
@@ -32,10 +38,12 @@ from django.db import connections
 from django.utils import timezone
 
 FORMAT = 1
-# Not copied: sessions are short-lived; the search indexes (Wagtail's and the public one,
-# site_search) are rebuilt from the pages with `update_index`.
+# Never copied, on either engine: live sessions and django-axes' login records (see above).
+PRIVATE_APPS = ("sessions", "axes")
+# Not copied either on SQLite: the search indexes (Wagtail's and the public one, site_search)
+# are rebuilt from the pages with `update_index`.
 SQLITE_EXCLUDE = [
-    "sessions",
+    *PRIVATE_APPS,
     "wagtailsearch.indexentry",
     "wagtailsearch.sqliteftsindexentry",
     "site_search.searchtext",
@@ -77,6 +85,15 @@ def postgres_env_and_args(alias: str) -> tuple[dict, list[str]]:
     return env, args + ["--dbname", db["NAME"]]
 
 
+def private_tables() -> list[str]:
+    """The tables of PRIVATE_APPS' models: dumped without their rows."""
+    return sorted(
+        model._meta.db_table
+        for label in PRIVATE_APPS
+        for model in apps.get_app_config(label).get_models()
+    )
+
+
 def media_files(storage=default_storage, folder: str = ""):
     """Every file name in the storage, depth first, sorted."""
     directories, files = storage.listdir(folder)
@@ -101,6 +118,8 @@ def write_backup(output: Path, alias: str = "default") -> dict:
             database_file = Path(tmp) / "database.dump"
             env, args = postgres_env_and_args(alias)
             command = [client_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges"]
+            # The tables stay (migrations created them), their rows do not.
+            command += [f"--exclude-table-data={table}" for table in private_tables()]
             subprocess.run(command + ["--file", str(database_file)] + args, env=env, check=True)
         else:
             database_file = Path(tmp) / "database.exact-json"
@@ -136,7 +155,12 @@ def write_backup(output: Path, alias: str = "default") -> dict:
             "wagtail": wagtail.__version__,
         }
         partial = output.with_name(output.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
+        # A new file, owner only from the first byte (a leftover .partial, or a link there,
+        # is replaced, not written through); fchmod as the umask could take bits away.
+        partial.unlink(missing_ok=True)
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.fchmod(descriptor, 0o600)
+        with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
             add_bytes(archive, "manifest.json", json.dumps(manifest, indent=2).encode())
             archive.add(database_file, arcname=database_file.name)
             if engine == "sqlite":
