@@ -3,16 +3,18 @@
     make load-test            (or: .venv/bin/python scripts/load_test.py, after make messages)
 
 Builds the same throwaway production-like site as `make lighthouse` (scripts/lighthouse.py:
-SQLite copy of the initial content, collected static files, production settings, gunicorn with
-the X-Forwarded-Proto header nginx would add), on 127.0.0.1 only. Then runs wrk (2 threads,
-64 connections, 30 s, 5 s timeout) over eight addresses in turn — pages in both languages,
-the strategy PDF and /healthz — and halfway through sends SIGHUP to gunicorn's master, which
-starts new workers and lets the old ones finish their requests. Prints the figures and fails
-(exit 1) on any socket error, timeout or answer other than 2xx.
+SQLite copy of the initial content, collected static files, production settings), on 127.0.0.1
+only, and serves it with gunicorn and the shipped deploy/gunicorn.conf.py, as in production.
+Then runs wrk (2 threads, 64 connections, 30 s, 5 s timeout; every request carries the
+X-Forwarded-Proto header nginx adds) over eight addresses in turn — pages in both languages,
+the strategy PDF and /healthz — and halfway through reloads the code the documented way
+(docs/deployment.md: SIGHUP to gunicorn's master, systemd's ExecReload). Prints the figures
+and fails (exit 1) on any socket error, timeout, answer other than 2xx, request slower than
+LOAD_TEST_MAX_MS (1,000 ms), or old worker still running at the end.
 
 Needs wrk (Debian: apt-get install wrk); this script installs nothing. Nothing leaves the
 machine. Environment: LOAD_TEST_SECONDS (default 30), LOAD_TEST_CONNECTIONS (default 64),
-LOAD_TEST_WORKERS (gunicorn workers, default 3).
+LOAD_TEST_WORKERS (gunicorn workers, default 3), LOAD_TEST_MAX_MS (default 1000).
 """
 
 import os
@@ -29,7 +31,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lighthouse import (  # noqa: E402  (the same throwaway production site)
-    GUNICORN_CONFIG,
     ROOT,
     free_port,
     manage,
@@ -39,6 +40,12 @@ from lighthouse import (  # noqa: E402  (the same throwaway production site)
 SECONDS = int(os.environ.get("LOAD_TEST_SECONDS", "30"))
 CONNECTIONS = int(os.environ.get("LOAD_TEST_CONNECTIONS", "64"))
 WORKERS = int(os.environ.get("LOAD_TEST_WORKERS", "3"))
+MAX_MS = int(os.environ.get("LOAD_TEST_MAX_MS", "1000"))
+# Early enough that the new workers take over while wrk still runs, even on a busy machine.
+RELOAD_AFTER = SECONDS / 3
+GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
+# What nginx adds to every request (README): without it, production settings redirect to https.
+PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 PATHS = [
     "/",
     "/en/",
@@ -63,7 +70,7 @@ function init(args)
 end
 function request()
   n = n + 1
-  return wrk.format("GET", paths[(n %% #paths) + 1])
+  return wrk.format("GET", paths[(n %% #paths) + 1], {["X-Forwarded-Proto"] = "https"})
 end
 function response(status, headers, body)
   responses = responses + 1
@@ -94,7 +101,8 @@ def wait_until_serving(base_url: str, server: subprocess.Popen, timeout: float =
         if server.poll() is not None:
             sys.exit(f"gunicorn exited with status {server.returncode}")
         try:
-            with urllib.request.urlopen(f"{base_url}/", timeout=10) as response:
+            request = urllib.request.Request(f"{base_url}/", headers=PROXY_HEADERS)
+            with urllib.request.urlopen(request, timeout=10) as response:
                 if response.status == 200:
                     return
         except OSError:
@@ -118,7 +126,6 @@ def main():
         folder = Path(folder)
         env = production_env(folder)
         env["DJANGO_CONN_MAX_AGE"] = "60"
-        (folder / "gunicorn_behind_tls_proxy.py").write_text(GUNICORN_CONFIG)
         script = folder / "count.lua"
         script.write_text(WRK_SCRIPT % {"paths": ", ".join(f'"{p}"' for p in PATHS)})
         manage(env, "migrate", "--noinput", "--verbosity=0")
@@ -126,7 +133,7 @@ def main():
         manage(env, "collectstatic", "--noinput", "--verbosity=0")
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "resilient_vejle.wsgi"]
-            + [f"--config={folder / 'gunicorn_behind_tls_proxy.py'}"]
+            + [f"--config={GUNICORN_CONFIG}"]
             + [f"--bind=127.0.0.1:{port}", f"--workers={WORKERS}", "--log-level=warning"],
             cwd=ROOT,
             env=env,
@@ -134,22 +141,33 @@ def main():
         try:
             wait_until_serving(base_url, server)
             for path in PATHS:  # warm every worker's caches a little before measuring
-                urllib.request.urlopen(f"{base_url}{path}", timeout=30).close()
+                request = urllib.request.Request(f"{base_url}{path}", headers=PROXY_HEADERS)
+                urllib.request.urlopen(request, timeout=30).close()
             before = worker_pids(server.pid)
             print(f"gunicorn {base_url}, workers {before}; wrk -c{CONNECTIONS} -d{SECONDS}s")
 
-            def reload_midway():
-                time.sleep(SECONDS / 2)
-                print(f"{SECONDS / 2:.0f} s: SIGHUP to gunicorn (graceful reload)", flush=True)
-                os.kill(server.pid, signal.SIGHUP)
+            takeover = {}
 
-            threading.Thread(target=reload_midway, daemon=True).start()
+            def reload_midway():
+                time.sleep(RELOAD_AFTER)
+                # As systemd's ExecReload=/bin/kill -s HUP $MAINPID (docs/deployment.md).
+                print(f"{RELOAD_AFTER:.0f} s: kill -HUP {server.pid} (code reload)", flush=True)
+                sent = time.monotonic()
+                os.kill(server.pid, signal.SIGHUP)
+                # The old workers stay until the new ones have warmed up (deploy/gunicorn.conf.py).
+                while set(before) & set(worker_pids(server.pid)):
+                    time.sleep(0.1)
+                takeover["seconds"] = time.monotonic() - sent
+
+            reloader = threading.Thread(target=reload_midway, daemon=True)
+            reloader.start()
             done = subprocess.run(
                 [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout=5s"]
                 + ["--latency", "-s", str(script), base_url],
                 capture_output=True,
                 text=True,
             )
+            reloader.join(timeout=60)  # a reload slower than the run still has to finish
             after = worker_pids(server.pid)
         finally:
             server.terminate()
@@ -161,7 +179,9 @@ def main():
     figures = {key: float(value) for key, value in re.findall(r"(\w+)=([\d.]+)", match.group(1))}
     errors = sum(figures[key] for key in ("connect", "read", "write", "timeout"))
     seconds = figures["duration_us"] / 1e6
-    reloaded = bool(after) and not set(before) & set(after)
+    # Every old worker gone, as many new ones as before.
+    reloaded = len(after) == len(before) and not set(before) & set(after)
+    slowest_ms = figures["max_us"] / 1000
     print(
         f"{figures['responses']:.0f} responses in {seconds:.1f} s "
         f"({figures['responses'] / seconds:.0f}/s), latency mean {figures['mean_us'] / 1000:.0f} "
@@ -170,8 +190,15 @@ def main():
         f"non-2xx {figures['non2xx']:.0f}; workers replaced by the reload: "
         f"{'yes' if reloaded else 'NO'} ({before} -> {after})"
     )
+    within = "seconds" in takeover and RELOAD_AFTER + takeover["seconds"] < seconds
+    if "seconds" in takeover:
+        print(f"the new workers took over {takeover['seconds']:.1f} s after SIGHUP")
     if errors or figures["non2xx"] or not figures["responses"] or not reloaded:
         sys.exit("FAILED: errors, non-2xx answers or no reload")
+    if not within:
+        sys.exit("FAILED: the new workers did not take over while wrk ran: run longer")
+    if slowest_ms > MAX_MS:
+        sys.exit(f"FAILED: the slowest request took {slowest_ms:.0f} ms (at most {MAX_MS} ms)")
 
 
 if __name__ == "__main__":
