@@ -78,6 +78,7 @@ def post_worker_init(worker):
     with shared.get_lock():
         if shared[GENERATION] == worker.generation:
             shared[READY] += 1
+    worker.log.info("Worker %s warmed up: ready to serve", worker.pid)
     signal.signal(signal.SIGTERM, lambda signum, frame: retire(worker, signum, frame))
     signal.siginterrupt(signal.SIGTERM, False)  # as gunicorn has it: requests run undisturbed
 
@@ -99,9 +100,12 @@ def retire(worker, signum, frame):
         deadline = time.monotonic() + max(1, worker.cfg.graceful_timeout - 5)
         while not successors_ready(worker) and time.monotonic() < deadline:
             time.sleep(0.05)
+        why = "the new workers are ready" if successors_ready(worker) else "waited long enough"
+        worker.log.info("Worker %s stops: %s", worker.pid, why)
         worker.handle_exit(signum, None)
         os.write(worker.PIPE[1], b".")  # wakes the worker's select() to notice
 
+    worker.log.info("Worker %s serves on until the new workers are ready", worker.pid)
     threading.Thread(target=wait_then_exit, daemon=True).start()
 
 
