@@ -14,7 +14,8 @@ LOAD_TEST_MAX_MS (1,000 ms), or old worker still running at the end.
 
 Needs wrk (Debian: apt-get install wrk); this script installs nothing. Nothing leaves the
 machine. Environment: LOAD_TEST_SECONDS (default 30), LOAD_TEST_CONNECTIONS (default 64),
-LOAD_TEST_WORKERS (gunicorn workers, default 3), LOAD_TEST_MAX_MS (default 1000).
+LOAD_TEST_WORKERS (gunicorn workers, default 3), LOAD_TEST_MAX_MS (default 1000),
+LOAD_TEST_RELOAD=0 (the same run without a reload, for comparison).
 """
 
 import os
@@ -43,6 +44,7 @@ WORKERS = int(os.environ.get("LOAD_TEST_WORKERS", "3"))
 MAX_MS = int(os.environ.get("LOAD_TEST_MAX_MS", "1000"))
 # Early enough that the new workers take over while wrk still runs, even on a busy machine.
 RELOAD_AFTER = SECONDS / 3
+RELOAD = os.environ.get("LOAD_TEST_RELOAD", "1") != "0"
 GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
 # What nginx adds to every request (README): without it, production settings redirect to https.
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
@@ -126,6 +128,7 @@ def main():
         folder = Path(folder)
         env = production_env(folder)
         env["DJANGO_CONN_MAX_AGE"] = "60"
+        log = folder / "gunicorn.log"
         script = folder / "count.lua"
         script.write_text(WRK_SCRIPT % {"paths": ", ".join(f'"{p}"' for p in PATHS)})
         manage(env, "migrate", "--noinput", "--verbosity=0")
@@ -134,12 +137,19 @@ def main():
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "resilient_vejle.wsgi"]
             + [f"--config={GUNICORN_CONFIG}"]
-            + [f"--bind=127.0.0.1:{port}", f"--workers={WORKERS}", "--log-level=warning"],
+            + [f"--bind=127.0.0.1:{port}", f"--workers={WORKERS}", "--log-level=info"]
+            + [f"--error-logfile={log}"],
             cwd=ROOT,
             env=env,
         )
         try:
             wait_until_serving(base_url, server)
+            # The workers boot one after the other: measure once all have warmed up.
+            deadline = time.monotonic() + 120
+            while log.read_text().count("warmed up: ready to serve") < WORKERS:
+                if time.monotonic() > deadline:
+                    sys.exit(f"the gunicorn workers did not all warm up:\n{log.read_text()}")
+                time.sleep(0.2)
             for path in PATHS:  # warm every worker's caches a little before measuring
                 request = urllib.request.Request(f"{base_url}{path}", headers=PROXY_HEADERS)
                 urllib.request.urlopen(request, timeout=30).close()
@@ -160,14 +170,16 @@ def main():
                 takeover["seconds"] = time.monotonic() - sent
 
             reloader = threading.Thread(target=reload_midway, daemon=True)
-            reloader.start()
+            if RELOAD:
+                reloader.start()
             done = subprocess.run(
                 [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout=5s"]
                 + ["--latency", "-s", str(script), base_url],
                 capture_output=True,
                 text=True,
             )
-            reloader.join(timeout=60)  # a reload slower than the run still has to finish
+            if RELOAD:
+                reloader.join(timeout=60)  # a reload slower than the run still has to finish
             after = worker_pids(server.pid)
         finally:
             server.terminate()
@@ -180,7 +192,7 @@ def main():
     errors = sum(figures[key] for key in ("connect", "read", "write", "timeout"))
     seconds = figures["duration_us"] / 1e6
     # Every old worker gone, as many new ones as before.
-    reloaded = len(after) == len(before) and not set(before) & set(after)
+    reloaded = (len(after) == len(before) and not set(before) & set(after)) if RELOAD else True
     slowest_ms = figures["max_us"] / 1000
     print(
         f"{figures['responses']:.0f} responses in {seconds:.1f} s "
@@ -190,7 +202,7 @@ def main():
         f"non-2xx {figures['non2xx']:.0f}; workers replaced by the reload: "
         f"{'yes' if reloaded else 'NO'} ({before} -> {after})"
     )
-    within = "seconds" in takeover and RELOAD_AFTER + takeover["seconds"] < seconds
+    within = not RELOAD or ("seconds" in takeover and RELOAD_AFTER + takeover["seconds"] < seconds)
     if "seconds" in takeover:
         print(f"the new workers took over {takeover['seconds']:.1f} s after SIGHUP")
     if errors or figures["non2xx"] or not figures["responses"] or not reloaded:
