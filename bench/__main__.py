@@ -149,7 +149,7 @@ def measure_in_process(env: dict) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from core.page_cache import delete_pages
+    from caching.page_cache import delete_pages
 
     client = Client(HTTP_HOST="localhost")
     results = {}

@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from caching.backend import cache_is_down
+
 # How long a client (or a proxy in front) should wait before asking again, in seconds.
 RETRY_AFTER_SECONDS = 30
 # Errors that mean "the database cannot be reached (right now)", not a bug in the code.
@@ -30,7 +32,8 @@ def cache_state() -> str:
     value = secrets.token_hex(8)
     try:
         cache.set(key, value, 10)
-        return "ok" if cache.get(key) == value else "unavailable"
+        # While Redis is away the cache answers from the process's memory: still "unavailable".
+        return "ok" if cache.get(key) == value and not cache_is_down() else "unavailable"
     except Exception:  # any cache backend's connection error
         return "unavailable"
 

@@ -1,7 +1,7 @@
 """Redis goes away: pages are still served (rendered from the database), and an edit made
 meanwhile is not undone by stale pages when Redis comes back.
 
-The cache is the production backend (core.cache_backend.ForgivingRedisCache). Unreachable is a
+The cache is the production backend (caching.backend.ForgivingRedisCache). Unreachable is a
 closed port (nothing listens on 127.0.0.1:1); a Redis that comes back is a TCP relay to the
 tests' Redis (DJANGO_TEST_REDIS_URL) that the test cuts and restores.
 """
@@ -14,7 +14,7 @@ import pytest
 from django.test import TestCase, override_settings
 from django.utils import translation
 
-from core import cache_backend
+from caching import backend as cache_backend
 from core.models import SiteSettings
 from resilient_vejle.settings.base import cache_settings
 from tests.factories import make_site_tree
@@ -58,7 +58,7 @@ class UnreachableRedisTests(OutageTestCase):
                     self.assertContains(response, title)
 
     def test_an_edit_is_published_and_shown(self):
-        with self.assertLogs("core.cache_backend", "ERROR") as logs:
+        with self.assertLogs("caching.backend", "ERROR") as logs:
             self.client.get(self.tree["project"].url)
         self.assertIn("Redis cannot be reached", logs.output[0])
         self.rename_project("Fjordbyen – ny etape")
@@ -92,13 +92,13 @@ class RedisThatComesBackTests(OutageTestCase):
         self.assertEqual(self.client.get(url)["X-Page-Cache"], "hit")
 
         self.relay.stop()  # Redis away, still holding the page
-        with self.assertLogs("core.cache_backend", "ERROR"):
+        with self.assertLogs("caching.backend", "ERROR"):
             self.rename_project("Fjordbyen – ny etape")
         self.assertContains(self.client.get(url), "Fjordbyen – ny etape")
 
         self.relay.start()  # Redis back
         time.sleep(cache_backend.RETRY_SECONDS + 0.2)
-        with self.assertLogs("core.cache_backend", "WARNING") as logs:
+        with self.assertLogs("caching.backend", "WARNING") as logs:
             response = self.client.get(url)
         self.assertIn("emptied it", logs.output[0])
         self.assertContains(response, "Fjordbyen – ny etape")

@@ -1,12 +1,17 @@
 """Django's Redis cache backend, made so that Redis going away cannot take the site with it.
 
-Every page reads the cache (page cache, fragments, remembered lookups). With Django's backend
-as it is, a Redis that cannot be reached turns each of those reads into an error page. Here:
+Every page reads the cache (page cache, fragments, remembered lookups, renditions). With
+Django's backend as it is, a Redis that cannot be reached turns each of those reads into an
+error page. Here:
 
 - one redis.Redis client per connection pool instead of one per call (see get_client);
-- reads miss and writes do nothing while Redis is unreachable, so pages are rendered from the
-  database (slower, still correct); after a failure Redis is left alone for RETRY_SECONDS,
-  so no request waits on it meanwhile, and the outage is logged once;
+- a circuit breaker per process: after one failed call (refused, reset, or no answer within
+  the short timeouts set in settings) no call of any cache alias goes to Redis for
+  RETRY_SECONDS; the outage is logged once;
+- meanwhile every operation goes to this process's memory instead, where nothing lives longer
+  than FALLBACK_SECONDS: fragments and remembered lookups stay cheap (an uncached page costs
+  what it costs with Redis up), and an edit made in another process shows here after at most
+  that long. The page cache stores nothing meanwhile (`cache_is_down`);
 - an edit made meanwhile could not drop its pages from Redis, which may still hold them when
   it comes back (Redis keeps its data across restarts): this process then empties the cache
   at its first successful call, before anything stale can be read through it.
@@ -16,6 +21,7 @@ import logging
 import threading
 import time
 
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -23,7 +29,10 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 logger = logging.getLogger(__name__)
 
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
-RETRY_SECONDS = 2.0
+# The cool-down after a failure: at most one request per process waits on Redis per period.
+RETRY_SECONDS = 5.0
+# How long anything lives in a process's own memory while Redis is away.
+FALLBACK_SECONDS = 5
 # Operations that drop something: missing one leaves stale entries behind.
 DROPPING = {"delete", "delete_many", "incr", "clear"}
 
@@ -34,13 +43,38 @@ class _Outage:
     lock = threading.Lock()
     retry_at = 0.0
     dropped_nothing = False  # a drop was missed: empty the cache once Redis answers
+    # Keys arrive here already made (prefix, version): kept as they are.
+    memory = LocMemCache(
+        "redis-outage",
+        {"TIMEOUT": FALLBACK_SECONDS, "KEY_FUNCTION": lambda key, _prefix, _version: key},
+    )
 
 
-def _unreachable_answer(name, args):
-    """What an operation answers when Redis cannot be reached: a miss, or "nothing done"."""
+def cache_is_down() -> bool:
+    """True while this process leaves Redis alone after a failure (always False without Redis)."""
+    return time.monotonic() < _Outage.retry_at
+
+
+def _in_memory(name, args):
+    """The operation on this process's memory, every timeout cut to FALLBACK_SECONDS."""
+    memory = _Outage.memory
+
+    def short(timeout):
+        return FALLBACK_SECONDS if timeout is None else min(timeout, FALLBACK_SECONDS)
+
     if name == "get":
-        return args[1] if len(args) > 1 else None  # the caller's default
-    return {"get_many": {}, "add": False, "touch": False, "has_key": False}.get(name)
+        return memory.get(args[0], args[1] if len(args) > 1 else None)
+    if name in ("set", "add"):
+        return getattr(memory, name)(args[0], args[1], short(args[2]))
+    if name == "touch":
+        return memory.touch(args[0], short(args[1]))
+    if name == "set_many":
+        memory.set_many(args[0], short(args[1]))
+        return None
+    if name == "clear":
+        return memory.clear()
+    # delete, delete_many, get_many, has_key, incr (ValueError when missing, as Redis's client)
+    return getattr(memory, name)(*args)
 
 
 def _forgiving(name):
@@ -49,13 +83,14 @@ def _forgiving(name):
     def operation(self, *args):
         if time.monotonic() < _Outage.retry_at:
             _Outage.dropped_nothing |= name in DROPPING
-            return _unreachable_answer(name, args)
+            return _in_memory(name, args)
         try:
             if _Outage.dropped_nothing:
                 with _Outage.lock:
                     if _Outage.dropped_nothing:
                         RedisCacheClient.clear(self)
                         _Outage.dropped_nothing = False
+                        _Outage.memory.clear()
                         logger.warning("Redis answers again: emptied it of what an edit missed")
             return original(self, *args)
         except UNREACHABLE as error:
@@ -64,7 +99,7 @@ def _forgiving(name):
                     logger.error("Redis cannot be reached; pages are rendered uncached: %s", error)
                 _Outage.retry_at = time.monotonic() + RETRY_SECONDS
                 _Outage.dropped_nothing |= name in DROPPING
-            return _unreachable_answer(name, args)
+            return _in_memory(name, args)
 
     operation.__name__ = name
     return operation
