@@ -8,13 +8,18 @@ tests' Redis (DJANGO_TEST_REDIS_URL) that the test cuts and restores.
 
 import os
 import time
+from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
+import redis
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from caching import backend as cache_backend
+from caching.page_cache import delete_pages
 from core.models import SiteSettings
 from resilient_vejle.settings.base import cache_settings
 from tests.factories import make_site_tree
@@ -38,6 +43,7 @@ class OutageTestCase(TestCase):
         # Each test starts with Redis believed reachable, as a fresh process does.
         cache_backend._Outage.retry_at = 0.0
         cache_backend._Outage.dropped_nothing = False
+        cache_backend._Outage.memory.clear()
 
     def rename_project(self, title: str):
         project = self.tree["project"]
@@ -69,6 +75,52 @@ class UnreachableRedisTests(OutageTestCase):
         response = self.client.get("/healthz")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.json(), {"database": "ok", "cache": "unavailable"})
+
+    def test_after_a_failure_no_request_waits_on_redis_until_the_cool_down_is_over(self):
+        """One connection attempt, then none for RETRY_SECONDS, whatever is asked."""
+        urls = []
+        for name in ("home", "strategy", "pillar", "project", "principle", "contact"):
+            for language in ("da", "en"):
+                with translation.override(language):
+                    urls.append(self.tree[name].get_url())
+        cache_backend._Outage.retry_at = 0.0  # Wagtail's get_url() asked the cache already
+        original = redis.connection.Connection._connect
+        with (
+            mock.patch.object(
+                redis.connection.Connection, "_connect", autospec=True, side_effect=original
+            ) as attempts,
+            self.assertLogs("caching.backend", "ERROR") as logs,
+        ):
+            for url in urls + ["/healthz", "/findes-ikke/"] + urls:
+                response = self.client.get(url)
+                self.assertIn(response.status_code, (200, 404), url)
+            self.assertEqual(attempts.call_count, 1)
+            self.assertEqual(self.client.get("/healthz").json()["cache"], "unavailable")
+            self.assertEqual(attempts.call_count, 1)
+
+            cache_backend._Outage.retry_at = 0.0  # the cool-down is over: Redis is asked again
+            for url in urls:
+                self.client.get(url)
+            self.assertEqual(attempts.call_count, 2)
+        self.assertEqual(len(logs.output), 2)  # once per failure, not per request
+
+    def test_an_uncached_page_costs_what_it_costs_with_redis_up(self):
+        """Fragments and lookups are kept in the process's memory meanwhile: the queries of a
+        warm render, the same as with a working cache and the page entry dropped."""
+        url = self.tree["project"].url
+        self.client.get(url)  # the first failure; fragments and lookups kept in memory
+        with CaptureQueriesContext(connection) as during_outage:
+            response = self.client.get(url)
+        self.assertNotIn("X-Page-Cache", response)  # rendered, nothing kept in the page cache
+        self.assertContains(response, self.tree["project"].title_da)
+
+        with override_settings(CACHES=cache_settings("", "outage-reference")):
+            self.client.get(url)
+            delete_pages([url])
+            with CaptureQueriesContext(connection) as working_cache:
+                self.client.get(url)
+        self.assertEqual(len(during_outage), len(working_cache))
+        self.assertLessEqual(len(during_outage), 3)
 
 
 @pytest.mark.skipif(
