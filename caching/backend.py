@@ -14,7 +14,9 @@ error page. Here:
   that long. The page cache stores nothing meanwhile (`cache_is_down`);
 - an edit made meanwhile could not drop its pages from Redis, which may still hold them when
   it comes back (Redis keeps its data across restarts): this process then empties the cache
-  at its first successful call, before anything stale can be read through it.
+  at its first successful call, before anything stale can be read through it;
+- every drop of pages, and emptying the cache, is announced on a channel, so that each
+  process's copies of page-cache entries (caching/page_memory.py) go at once too.
 """
 
 import logging
@@ -23,10 +25,15 @@ import time
 
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.utils.functional import cached_property
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
+
+# The channel on which drops of pages are announced, and "every page" (caching/page_memory.py).
+CHANNEL_KEY = "page-cache-drops"
+EVERYTHING = "*"
 
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
 # The cool-down after a failure: at most one request per process waits on Redis per period.
@@ -34,7 +41,7 @@ RETRY_SECONDS = 5.0
 # How long anything lives in a process's own memory while Redis is away.
 FALLBACK_SECONDS = 5
 # Operations that drop something: missing one leaves stale entries behind.
-DROPPING = {"delete", "delete_many", "incr", "clear"}
+DROPPING = {"delete", "delete_many", "incr", "clear", "publish_drops"}
 
 
 class _Outage:
@@ -73,12 +80,14 @@ def _in_memory(name, args):
         return None
     if name == "clear":
         return memory.clear()
+    if name == "publish_drops":
+        return None
     # delete, delete_many, get_many, has_key, incr (ValueError when missing, as Redis's client)
     return getattr(memory, name)(*args)
 
 
-def _forgiving(name):
-    original = getattr(RedisCacheClient, name)
+def _forgiving(name, original=None):
+    original = original or getattr(RedisCacheClient, name)
 
     def operation(self, *args):
         if time.monotonic() < _Outage.retry_at:
@@ -88,7 +97,7 @@ def _forgiving(name):
             if _Outage.dropped_nothing:
                 with _Outage.lock:
                     if _Outage.dropped_nothing:
-                        RedisCacheClient.clear(self)
+                        _clear(self)
                         _Outage.dropped_nothing = False
                         _Outage.memory.clear()
                         logger.warning("Redis answers again: emptied it of what an edit missed")
@@ -105,7 +114,21 @@ def _forgiving(name):
     return operation
 
 
+def _clear(client):
+    """Empties Redis and tells every process to throw its page copies away
+    (caching/page_memory.py)."""
+    RedisCacheClient.clear(client)
+    client.get_client(write=True).publish(client.drops_channel, EVERYTHING)
+    return True
+
+
+def _publish_drops(client, index_keys):
+    client.get_client(write=True).publish(client.drops_channel, " ".join(index_keys))
+
+
 class ForgivingRedisCacheClient(RedisCacheClient):
+    drops_channel = ""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients = {}
@@ -130,7 +153,8 @@ class ForgivingRedisCacheClient(RedisCacheClient):
     incr = _forgiving("incr")
     set_many = _forgiving("set_many")
     delete_many = _forgiving("delete_many")
-    clear = _forgiving("clear")
+    clear = _forgiving("clear", _clear)
+    publish_drops = _forgiving("publish_drops", _publish_drops)
 
 
 class ForgivingRedisCache(RedisCache):
@@ -139,3 +163,15 @@ class ForgivingRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ForgivingRedisCacheClient
+        # Where drops of pages are announced to every process (caching/page_memory.py).
+        self.drops_channel = self.make_key(CHANNEL_KEY)
+
+    @cached_property
+    def _cache(self):
+        client = ForgivingRedisCacheClient(self._servers, **self._options)
+        client.drops_channel = self.drops_channel
+        return client
+
+    def publish_drops(self, index_keys) -> None:
+        """Tells every process to throw away its copies of these paths' pages."""
+        self._cache.publish_drops(list(index_keys))

@@ -4,7 +4,8 @@ Keys. A path has one **index** entry (`page_key(path)`) naming its stored varian
 entry per **variant**: scheme, host and the query parameters a view reads
 (PAGE_CACHE_QUERY_PARAMETERS, e.g. `page`); any other parameter (`utm_source`, made-up junk)
 cannot change the page, so it makes no variant. A hit reads its own variant only (one cache
-read, one Redis round trip); at most MAX_VARIANTS variants are kept per path; dropping a path
+read, one Redis round trip, or none from the process's copy: caching/page_memory.py); at
+most MAX_VARIANTS variants are kept per path; dropping a path
 (caching/invalidation.py) reads its index and deletes every variant with it.
 
 Paths. The key is the decoded path, as Django's `request.path` has it (`/strategien/grønt/`,
@@ -22,6 +23,7 @@ from django.utils.cache import patch_cache_control
 
 from caching.backend import cache_is_down
 from caching.lookups import content_version
+from caching.page_memory import memory_of
 
 PAGE_KEY_PREFIX = "page-cache:"
 # Seconds an entry lives at most; edits delete it sooner. Shared caches get the same s-maxage.
@@ -53,6 +55,8 @@ def delete_pages(paths) -> None:
     indexes = cache.get_many(index_keys)
     variant_keys = [f"{key}:{variant}" for key, names in indexes.items() for variant in names]
     cache.delete_many(index_keys + variant_keys)
+    if hasattr(cache, "publish_drops"):  # Redis: every process's copies go too
+        cache.publish_drops(index_keys)
 
 
 def mark_cacheable(response, request=None) -> None:
@@ -121,7 +125,17 @@ class PageCacheMiddleware:
         cache = caches["default"]
         index_key = _index_key(request.path)
         variant = self.variant(request)
-        stored = cache.get(f"{index_key}:{variant}")
+        memory = memory_of(cache)
+        if memory is not None and memory.start(cache):
+            # This process's copy, or Redis's entry kept as one (caching/page_memory.py).
+            stored = memory.get(index_key, variant)
+            if stored is None:
+                generation = memory.generation
+                stored = cache.get(f"{index_key}:{variant}")
+                if stored is not None:
+                    memory.keep(index_key, variant, stored, generation)
+        else:
+            stored = cache.get(f"{index_key}:{variant}")
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)

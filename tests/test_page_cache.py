@@ -67,14 +67,18 @@ class JunkQueryStringTests(TestCase):
                 answers.append(self.client.get(f"/?utm_source=x{number}")["X-Page-Cache"])
         # Every one a hit (the hit rate of plain "/"), each read one key: its own variant.
         self.assertEqual(answers.count("hit"), JUNK_REQUESTS)
-        self.assertEqual(reads.call_count, JUNK_REQUESTS)
-        self.assertEqual({call.args[0] for call in reads.call_args_list}, {variant_key})
-        if REDIS_URL:  # one Redis round trip per hit: a GET of that one key
-            self.assertEqual(round_trips.call_count, JUNK_REQUESTS)
+        self.assertLessEqual({call.args[0] for call in reads.call_args_list}, {variant_key})
+        if REDIS_URL:
+            # At most one Redis round trip per hit, a GET of that one key (none once the
+            # process keeps its copy: caching/page_memory.py).
+            self.assertLessEqual(round_trips.call_count, JUNK_REQUESTS)
             commands = {(call.args[1], call.args[2]) for call in round_trips.call_args_list}
-            self.assertEqual(len(commands), 1)
-            self.assertEqual(next(iter(commands))[0], "GET")
-            self.assertTrue(next(iter(commands))[1].endswith(variant_key))
+            self.assertLessEqual(len(commands), 1)
+            for command, key in commands:
+                self.assertEqual(command, "GET")
+                self.assertTrue(key.endswith(variant_key))
+        else:
+            self.assertEqual(reads.call_count, JUNK_REQUESTS)
         # The entry did not grow: still one variant of the same size.
         self.assertEqual(variants("/"), (variant,))
         self.assertEqual(len(pickle.dumps(cache.get(variant_key))), size)
