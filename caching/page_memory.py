@@ -24,7 +24,7 @@ from caching.backend import EVERYTHING, cache_is_down
 logger = logging.getLogger(__name__)
 
 COPY_SECONDS = 60
-MAX_COPIES = 2000
+MAX_COPIES = 500
 RETRY_SECONDS = 5.0
 
 

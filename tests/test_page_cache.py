@@ -9,11 +9,13 @@ import os
 import pickle
 import re
 import threading
+import time
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from unittest import mock
 from urllib.parse import unquote
 
+import pytest
 import redis
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -25,6 +27,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from caching.page_cache import MAX_VARIANTS, page_key
+from caching.page_memory import memory_of
 from core.models import SiteSettings
 from strategy.models import ProjectPage
 from tests.factories import make_page, make_site_tree
@@ -290,3 +293,45 @@ class LoggedInCacheControlTests(TestCase):
                 self.assertIn("no-cache", control)
                 self.assertFalse({"public", "s-maxage=86400"} & control)
                 self.assertNotIn("X-Page-Cache", response)
+
+
+@pytest.mark.skipif(not REDIS_URL, reason="needs Redis: DJANGO_TEST_REDIS_URL")
+class PageCopiesTests(TestCase):
+    """Each process's copies of Redis entries (caching/page_memory.py) go with every drop."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = make_site_tree()
+        SiteSettings.for_site(cls.tree["home"].get_site())
+
+    def wait_for(self, condition):
+        """The listener is a thread of its own: wait (up to 10 s) for it to act."""
+        for _ in range(200):
+            if condition():
+                return
+            time.sleep(0.05)
+        self.fail("the page-cache drop listener did not act")
+
+    def test_a_copy_serves_hits_without_redis_and_goes_with_a_drop_from_any_process(self):
+        url = self.tree["project"].url
+        cache = caches["default"]
+        memory = memory_of(cache)
+        self.client.get(url)
+        self.wait_for(lambda: memory.start(cache))
+        self.assertEqual(self.client.get(url)["X-Page-Cache"], "hit")  # read, now kept
+
+        original = redis.Redis.execute_command
+        with mock.patch.object(
+            redis.Redis, "execute_command", autospec=True, side_effect=original
+        ) as round_trips:
+            self.assertEqual(self.client.get(url)["X-Page-Cache"], "hit")
+        self.assertEqual(round_trips.call_count, 0)
+
+        # Another process (cron's publish_scheduled, another worker) drops the page: it
+        # deletes the entry and announces it on the channel, as delete_pages does.
+        generation = memory.generation
+        other = redis.Redis.from_url(REDIS_URL)
+        other.delete(*other.keys(f"*{page_key(url)}*"))
+        other.publish(cache.drops_channel, page_key(url))
+        self.wait_for(lambda: memory.generation != generation)
+        self.assertEqual(self.client.get(url)["X-Page-Cache"], "miss")
