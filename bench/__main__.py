@@ -9,7 +9,10 @@ pages measures:
 - requests per second with wrk against gunicorn with the production settings: uncached
   (DJANGO_PAGE_CACHE=off), page-cache hits from each worker's memory (DJANGO_CACHE=local) and
   from Redis (REDIS_URL, as production runs; database 14 of BENCH_REDIS_URL, emptied first),
-  and through Varnish (deploy/varnish.vcl);
+  and through Varnish (deploy/varnish.vcl); with Redis unreachable (a closed port), against
+  the uncached rate;
+- the page cache's hit rate over JUNK_REQUESTS requests of the home page with made-up query
+  strings (`/?utm_source=xN`), from Redis;
 - the same with two reference servers serving the same bytes: a minimal Django view returning
   them from memory (same gunicorn settings) and nginx serving them as static files;
 
@@ -47,6 +50,7 @@ PAGES = {
     "project": "/strategien/klimaresiliens/fjordbyen/",
 }
 GENERATED_PROJECTS = 1000
+JUNK_REQUESTS = 1500
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 CPU_WARM_UP = 20
 CPU_BATCHES = 7
@@ -149,7 +153,7 @@ def measure_in_process(env: dict) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from core.page_cache import delete_pages
+    from caching.page_cache import delete_pages
 
     client = Client(HTTP_HOST="localhost")
     results = {}
@@ -176,6 +180,24 @@ def measure_in_process(env: dict) -> dict:
             batches.append((time.process_time() - started) * 1000 / CPU_BATCH_SIZE)
         results[name] = (query_count, statistics.median(batches))
     return results
+
+
+def junk_hit_rate(base: str) -> float:
+    """Share of page-cache hits over JUNK_REQUESTS home-page requests with made-up queries."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.request("GET", "/")  # the plain page, as any visitor leaves it in the cache
+    connection.getresponse().read()
+    hits = 0
+    for number in range(JUNK_REQUESTS):
+        connection.request("GET", f"/?utm_source=x{number}")
+        response = connection.getresponse()
+        response.read()
+        hits += response.getheader("X-Page-Cache") == "hit"
+    return hits / JUNK_REQUESTS
 
 
 def empty_bench_redis(url: str) -> bool:
@@ -238,6 +260,10 @@ def main():
         shared = None
         if not any(item.startswith("Redis") for item in missing):
             shared = gunicorn(free_port(), {"REDIS_URL": REDIS_URL, "DJANGO_CACHE": ""})
+        # Redis away: a port nothing listens on (refused at once, as after a Redis crash).
+        away = gunicorn(
+            free_port(), {"REDIS_URL": f"redis://127.0.0.1:{free_port()}/0", "DJANGO_CACHE": ""}
+        )
 
         # The pages' bytes, for the reference servers.
         html = folder / "html"
@@ -298,12 +324,14 @@ def main():
                 "uncached": wrk(f"{uncached}{path}"),
                 "hit": wrk(f"{cached}{path}"),
                 "redis_hit": wrk(f"{shared}{path}") if shared else None,
+                "redis_away": wrk(f"{away}{path}"),
                 "minimal": wrk(f"{minimal}{path}"),
                 "edge": wrk(f"{edge}{path}") if edge else None,
                 "nginx": wrk(f"{static}{path}") if static else None,
             }
             rows.append(row)
-        report(rows, missing)
+        junk = junk_hit_rate(shared) if shared else None
+        report(rows, missing, junk)
     finally:
         for process in processes:
             process.terminate()
@@ -316,7 +344,7 @@ def main():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def report(rows: list[dict], missing: list[str]):
+def report(rows: list[dict], missing: list[str], junk: float | None):
     def number(value, digits=0):
         return "skipped" if value is None else f"{value:,.{digits}f}"
 
@@ -333,6 +361,7 @@ def report(rows: list[dict], missing: list[str]):
         "uncached/s",
         "hit/s",
         "Redis hit/s",
+        "Redis away/s",
         "minimal/s",
         "Varnish/s",
         "nginx/s",
@@ -343,6 +372,7 @@ def report(rows: list[dict], missing: list[str]):
         print(
             f"| {row['page']} | {row['queries']} | {row['cpu_ms']:.1f} | "
             f"{number(row['uncached'])} | {number(row['hit'])} | {number(row['redis_hit'])} | "
+            f"{number(row['redis_away'])} | "
             f"{number(row['minimal'])} | "
             f"{number(row['edge'])} | {number(row['nginx'])} |"
         )
@@ -352,9 +382,15 @@ def report(rows: list[dict], missing: list[str]):
         print(
             f"  {row['page']}: minimal view / page-cache hit = {ratio(row['minimal'], row['hit'])} "
             f"(Redis: {ratio(row['minimal'], row['redis_hit'])}) [<= 1.5]; "
+            f"Redis away / uncached = {ratio(row['redis_away'], row['uncached'])} [>= 0.8]; "
             f"Varnish / nginx = {ratio(row['edge'], row['nginx'])} [>= 0.5]; "
             f"CPU ms vs 9 ms aim = {row['cpu_ms'] / 9:.2f} [<= 1]; "
             f"bakerydemo's 37 ms (quoted) / ours = {37 / row['cpu_ms']:.1f} [>= 4]"
+        )
+    if junk is not None:
+        print(
+            f"Home page from Redis after {JUNK_REQUESTS:,} made-up query strings "
+            f"(/?utm_source=xN): hit rate {junk:.1%} [unchanged: 100%]"
         )
     if missing:
         print(f"Skipped: {', '.join(missing)} (not installed or not answering).")

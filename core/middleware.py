@@ -2,12 +2,8 @@
 
 from urllib.parse import unquote_to_bytes
 
-from django.core.exceptions import DisallowedHost
-from django.db import DatabaseError
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
-
-from core.page_cache import site_for_request
 
 
 def _is_readable(raw: str) -> bool:
@@ -57,20 +53,3 @@ class UrlLocaleMiddleware(LocaleMiddleware):
             else:
                 del response["Vary"]
         return response
-
-
-class RememberedSiteMiddleware:
-    """Gives Wagtail the request's Site from the cache instead of a query per request."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        try:
-            site = site_for_request(request)
-        except (DatabaseError, DisallowedHost):
-            pass  # answered further in: the 503 page or /healthz's JSON; the 400 page
-        else:
-            # Site.find_for_request returns what it finds here (Wagtail's per-request cache).
-            request._wagtail_site = site
-        return self.get_response(request)

@@ -16,6 +16,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from caching.lookups import remembered, view_restrictions_exist
+from caching.page_cache import mark_cacheable
 from core.blocks import BodyBlock
 from core.documents import read_page_count
 from core.languages import (
@@ -25,7 +27,6 @@ from core.languages import (
     language_codes,
     page_url_in,
 )
-from core.page_cache import mark_cacheable, remembered, view_restrictions_exist
 from core.structured_data import breadcrumb_list, government_organization
 from editorial.help_texts import PageForm
 from editorial.panels import EnglishCompletenessPanel
@@ -202,7 +203,7 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
             response = super().serve(request, *args, **kwargs)
         # Wagtail has checked view restrictions before serve(); previews are never cached.
         if not getattr(request, "is_preview", False):
-            mark_cacheable(response)
+            mark_cacheable(response, request)
         return response
 
     def serve_preview(self, request, mode_name):

@@ -8,6 +8,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from caching.backend import cache_is_down
 from core.views import RETRY_AFTER_SECONDS
 
 
@@ -26,7 +27,8 @@ def cache_state() -> str:
     value = secrets.token_hex(8)
     try:
         cache.set(key, value, 10)
-        return "ok" if cache.get(key) == value else "unavailable"
+        # While Redis is away the cache answers from the process's memory: still "unavailable".
+        return "ok" if cache.get(key) == value and not cache_is_down() else "unavailable"
     except Exception:  # any cache backend's connection error
         return "unavailable"
 

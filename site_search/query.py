@@ -18,8 +18,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
+from caching.lookups import public_pages
 from core.languages import translated_only
-from core.page_cache import public_pages
 from site_search.indexing import HIGHLIGHT_START, HIGHLIGHT_STOP, SEARCH_CONFIGS, clean_text
 from site_search.models import SearchText
 

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.urls import reverse
 from wagtail.models import Site
 
+from caching.lookups import public_pages, remembered
 from core.languages import DEFAULT_LANGUAGE, current_language
-from core.page_cache import public_pages, remembered
 
 # What the browser saves the file as, per language of the document.
 FILENAMES = {
@@ -86,7 +86,7 @@ def document_download(document, request=None) -> Download:
 def strategy_documents(request) -> dict[int, str]:
     """{document id: language} for the live strategy page's documents.
 
-    Looked up once per content version (core/page_cache.py), not on every page with a link.
+    Looked up once per content version (caching/lookups.py), not on every page with a link.
     """
     cached = getattr(request, "_strategy_documents", None)
     if cached is not None:

@@ -11,11 +11,11 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
+from caching.lookups import public_pages, remembered
 from core.blocks import BodyBlock
 from core.languages import current_language, translated_only
 from core.listing import paginated
 from core.models import BasePage
-from core.page_cache import public_pages, remembered
 
 
 def body_field():

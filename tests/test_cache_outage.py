@@ -1,20 +1,26 @@
 """Redis goes away: pages are still served (rendered from the database), and an edit made
 meanwhile is not undone by stale pages when Redis comes back.
 
-The cache is the production backend (core.cache_backend.ForgivingRedisCache). Unreachable is a
+The cache is the production backend (caching.backend.ForgivingRedisCache). Unreachable is a
 closed port (nothing listens on 127.0.0.1:1); a Redis that comes back is a TCP relay to the
 tests' Redis (DJANGO_TEST_REDIS_URL) that the test cuts and restores.
 """
 
 import os
+import threading
 import time
+from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
+import redis
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from core import cache_backend
+from caching import backend as cache_backend
+from caching.page_cache import delete_pages
 from core.models import SiteSettings
 from resilient_vejle.settings.base import cache_settings
 from tests.factories import make_site_tree
@@ -38,6 +44,7 @@ class OutageTestCase(TestCase):
         # Each test starts with Redis believed reachable, as a fresh process does.
         cache_backend._Outage.retry_at = 0.0
         cache_backend._Outage.dropped_nothing = False
+        cache_backend._Outage.memory.clear()
 
     def rename_project(self, title: str):
         project = self.tree["project"]
@@ -58,7 +65,7 @@ class UnreachableRedisTests(OutageTestCase):
                     self.assertContains(response, title)
 
     def test_an_edit_is_published_and_shown(self):
-        with self.assertLogs("core.cache_backend", "ERROR") as logs:
+        with self.assertLogs("caching.backend", "ERROR") as logs:
             self.client.get(self.tree["project"].url)
         self.assertIn("Redis cannot be reached", logs.output[0])
         self.rename_project("Fjordbyen – ny etape")
@@ -69,6 +76,60 @@ class UnreachableRedisTests(OutageTestCase):
         response = self.client.get("/healthz")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.json(), {"database": "ok", "cache": "unavailable"})
+
+    def test_after_a_failure_no_request_waits_on_redis_until_the_cool_down_is_over(self):
+        """One connection attempt, then none for RETRY_SECONDS, whatever is asked."""
+        urls = []
+        for name in ("home", "strategy", "pillar", "project", "principle", "contact"):
+            for language in ("da", "en"):
+                with translation.override(language):
+                    urls.append(self.tree[name].get_url())
+        cache_backend._Outage.retry_at = 0.0  # Wagtail's get_url() asked the cache already
+        original = redis.connection.Connection._connect
+        attempts = []
+
+        def connect(connection):
+            # The requests' attempts (not those of caching/page_memory.py's listener thread).
+            if threading.current_thread() is threading.main_thread():
+                attempts.append(connection)
+            return original(connection)
+
+        with (
+            mock.patch.object(
+                redis.connection.Connection, "_connect", autospec=True, side_effect=connect
+            ),
+            self.assertLogs("caching.backend", "ERROR") as logs,
+        ):
+            for url in urls + ["/healthz", "/findes-ikke/"] + urls:
+                response = self.client.get(url)
+                self.assertIn(response.status_code, (200, 404), url)
+            self.assertEqual(len(attempts), 1)
+            self.assertEqual(self.client.get("/healthz").json()["cache"], "unavailable")
+            self.assertEqual(len(attempts), 1)
+
+            cache_backend._Outage.retry_at = 0.0  # the cool-down is over: Redis is asked again
+            for url in urls:
+                self.client.get(url)
+            self.assertEqual(len(attempts), 2)
+        self.assertEqual(len(logs.output), 2)  # once per failure, not per request
+
+    def test_an_uncached_page_costs_what_it_costs_with_redis_up(self):
+        """Fragments and lookups are kept in the process's memory meanwhile: the queries of a
+        warm render, the same as with a working cache and the page entry dropped."""
+        url = self.tree["project"].url
+        self.client.get(url)  # the first failure; fragments and lookups kept in memory
+        with CaptureQueriesContext(connection) as during_outage:
+            response = self.client.get(url)
+        self.assertNotIn("X-Page-Cache", response)  # rendered, nothing kept in the page cache
+        self.assertContains(response, self.tree["project"].title_da)
+
+        with override_settings(CACHES=cache_settings("", "outage-reference")):
+            self.client.get(url)
+            delete_pages([url])
+            with CaptureQueriesContext(connection) as working_cache:
+                self.client.get(url)
+        self.assertEqual(len(during_outage), len(working_cache))
+        self.assertLessEqual(len(during_outage), 3)
 
 
 @pytest.mark.skipif(
@@ -92,13 +153,13 @@ class RedisThatComesBackTests(OutageTestCase):
         self.assertEqual(self.client.get(url)["X-Page-Cache"], "hit")
 
         self.relay.stop()  # Redis away, still holding the page
-        with self.assertLogs("core.cache_backend", "ERROR"):
+        with self.assertLogs("caching.backend", "ERROR"):
             self.rename_project("Fjordbyen – ny etape")
         self.assertContains(self.client.get(url), "Fjordbyen – ny etape")
 
         self.relay.start()  # Redis back
         time.sleep(cache_backend.RETRY_SECONDS + 0.2)
-        with self.assertLogs("core.cache_backend", "WARNING") as logs:
+        with self.assertLogs("caching.backend", "WARNING") as logs:
             response = self.client.get(url)
         self.assertIn("emptied it", logs.output[0])
         self.assertContains(response, "Fjordbyen – ny etape")

@@ -14,9 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
+from caching.lookups import bump_content_version
+from caching.page_cache import delete_pages, page_key
 from contacts.models import ContactPagePerson
 from core.models import SiteSettings
-from core.page_cache import bump_content_version, delete_pages, page_key
 from strategy.models import ProjectPage
 from tests.factories import make_contact_person, make_page, make_site_tree
 

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from caching.lookups import public_pages
 from core.languages import (
     DEFAULT_LANGUAGE,
     current_language,
@@ -16,7 +17,6 @@ from core.languages import (
     translated_only,
 )
 from core.models import SiteSettings
-from core.page_cache import public_pages
 
 register = template.Library()
 

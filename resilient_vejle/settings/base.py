@@ -17,6 +17,8 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "core",
+    # The page cache, its invalidation, remembered lookups and the Redis backend.
+    "caching",
     # Operations: backups, /healthz, security headers, client addresses behind proxies.
     "operations",
     "strategy",
@@ -52,7 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Anonymous visitors' pages from Django's cache, before anything else runs.
-    "core.page_cache.PageCacheMiddleware",
+    "caching.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Hardening: Content-Security-Policy (public and admin policies) and Permissions-Policy.
     "operations.security.SitePolicyCSPMiddleware",
@@ -60,7 +62,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Wagtail's Site for the host from the cache, for everything below that asks for it
     # (after whitenoise: static files need no site, nor the database).
-    "core.middleware.RememberedSiteMiddleware",
+    "caching.middleware.RememberedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix only.
     "core.middleware.UrlLocaleMiddleware",
@@ -91,7 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "core.context_processors.fragment_cache",
+                "caching.context_processors.fragment_cache",
             ],
         },
     },
@@ -153,8 +155,11 @@ def cache_settings(redis_url: str, prefix: str) -> dict:
     if redis_url:
         # Django's Redis backend, which lets pages be rendered uncached while Redis is away.
         backend = {
-            "BACKEND": "core.cache_backend.ForgivingRedisCache",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "BACKEND": "caching.backend.ForgivingRedisCache",
+            # Redis is on the same machine or network: an answer takes well under a millisecond.
+            # A Redis that does not answer is given up on quickly, then left alone for a
+            # cool-down (caching/backend.py), so a request waits at most this long on it.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     else:
         # Room for every page in both languages (Django's default of 300 would evict them).
@@ -172,6 +177,9 @@ CACHES = cache_settings(REDIS_URL, "resilient-vejle")
 
 # DJANGO_PAGE_CACHE=off serves every page freshly rendered (the benchmark's uncached runs).
 PAGE_CACHE_ENABLED = os.environ.get("DJANGO_PAGE_CACHE", "on").lower() not in {"off", "0", "false"}
+# The query parameters a cached page's view reads (request.GET): only these make variants of a
+# page in the page cache; any other (utm_source, junk) is served the page without it.
+PAGE_CACHE_QUERY_PARAMETERS = ("page", "q")
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

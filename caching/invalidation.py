@@ -11,7 +11,7 @@ Which pages an edit affects follows from what the templates show:
 - a document or image: the pages that use it (Wagtail's reference index).
 
 Each edit also bumps the content version, which retires the shared fragments
-(core/page_cache.py). Shared caches (Varnish, a CDN) are purged through Wagtail's frontend
+(caching/lookups.py). Shared caches (Varnish, a CDN) are purged through Wagtail's frontend
 cache backends (WAGTAILFRONTENDCACHE), with every address in both languages.
 """
 
@@ -25,8 +25,9 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from caching.lookups import bump_content_version
+from caching.page_cache import delete_pages
 from core.languages import language_codes
-from core.page_cache import bump_content_version, delete_pages
 
 logger = logging.getLogger(__name__)
 

@@ -4,13 +4,13 @@ import uuid
 
 from django.utils.functional import SimpleLazyObject
 
-from core.page_cache import content_version
+from caching.lookups import content_version
 
 FRAGMENT_SECONDS = 24 * 60 * 60
 
 
 def fragment_cache(request):
-    """What shared `{% cache %}` fragments vary on: the content version (core/page_cache.py).
+    """What shared `{% cache %}` fragments vary on: the content version (caching/lookups.py).
 
     A preview shows unpublished text, so its fragments get a key of their own and are never
     kept: nothing of a draft can reach the public pages' fragments.
