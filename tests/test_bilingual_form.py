@@ -83,6 +83,13 @@ class BilingualFormTests(RolesTestCase):
         self.assertIn("Title (Danish)", html)
         self.assertIn("Title (English)", html)
         self.assertNotIn("Titel (engelsk)", html)
+        self.assertIn("The page&#x27;s heading as readers see it.", html)  # help text, English
+
+    def test_snippet_labels_name_their_language(self):
+        response = self.client.get(reverse("wagtailsnippets_contacts_contactperson:add"))
+        self.assertContains(response, "Stilling (dansk)")
+        self.assertContains(response, "Stilling (engelsk)")
+        self.assertNotContains(response, "[en]")
 
     def test_notice_follows_the_saved_form_and_leaves_out_optional_fields(self):
         html = self.client.get(self.edit_url).content.decode()
