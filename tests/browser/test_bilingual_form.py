@@ -47,6 +47,12 @@ def log_in(page, site_url, username="redaktoer"):
     page.wait_for_url(f"{site_url}/admin/")
 
 
+COUNT_SUBMITS = """() => {
+    window.rvSubmits = 0;
+    document.querySelector('[data-edit-form]').addEventListener('submit', () => window.rvSubmits++);
+}"""
+
+
 def notice_items(page):
     return page.locator("[data-english-completeness] li[data-english-field]:visible")
 
@@ -78,10 +84,12 @@ def test_notice_follows_typing_and_submit_without_english_title_asks_once(
         dialog.accept() if accept else dialog.dismiss()
 
     # "No": nothing is sent, the editor stays in the form.
+    page.evaluate(COUNT_SUBMITS)
     page.once("dialog", lambda dialog: answer(dialog, False))
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("button[name='action-submit']").click()
     assert dialogs == ["Siden vises ikke på engelsk. Send til godkendelse alligevel?"]
+    assert page.evaluate("window.rvSubmits") == 0
     assert page.url.endswith(f"/admin/pages/{editor_page}/edit/")
     assert page.locator("button[name='action-submit']").is_enabled()
 
@@ -140,3 +148,39 @@ def test_moderator_publishing_without_english_title_is_asked_and_publishes(
     assert len(dialogs) == 1
     page.goto(f"{site_url}/en/cloudburst/")
     assert page.locator("h1").inner_text() == "Cloudburst"
+
+
+@pytest.fixture
+def submitted_page(editor_page):
+    """The page, submitted for moderation by the editor (before the browser starts)."""
+    from django.contrib.auth import get_user_model
+
+    from core.models import InformationPage
+
+    page = InformationPage.objects.get(pk=editor_page)
+    editor = get_user_model().objects.get(username="redaktoer")
+    page.save_revision(user=editor)
+    page.get_workflow().start(page, editor)
+    return page.pk
+
+
+def test_moderator_approving_without_english_title_is_asked(site_url, submitted_page, page):
+    log_in(page, site_url, "moderator")
+    page.goto(f"{site_url}/admin/pages/{submitted_page}/edit/")
+    dialogs = []
+    page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    approve = page.locator("button[data-workflow-action-name='approve']").first
+    if not approve.is_visible():
+        page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    approve.click()
+    assert dialogs == ["Siden vises ikke på engelsk. Udgiv alligevel?"]
+    # Wagtail's own click handler (which adds the workflow action to the form) never ran.
+    assert page.locator("input[name='action-workflow-action']").count() == 0
+    assert page.url.endswith(f"/admin/pages/{submitted_page}/edit/")
+
+    page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
+    with page.expect_navigation():
+        approve.click()
+    assert len(dialogs) == 2
+    page.goto(f"{site_url}/skybrud/")
+    assert page.locator("h1").inner_text() == "Skybrud"
