@@ -8,6 +8,8 @@ Fields whose model has a help text keep it.
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from editorial.bilingual_form import copy_danish_body, label_languages, unmark_english_title
+
 # (app_label.model, field) → help text; the field without its language suffix (_da, _en).
 HELP_TEXTS = {
     ("contacts.contactperson", "name"): _("Fornavn og efternavn, som personen bruger på arbejdet."),
@@ -86,6 +88,7 @@ def _apply_to_formsets(form):
     for formset in getattr(form, "formsets", {}).values():
         child_form = formset.form
         apply_help_texts(child_form.base_fields, child_form._meta.model)
+        label_languages(child_form.base_fields, child_form._meta.model)
 
 
 class PageForm(WagtailAdminPageForm):
@@ -94,7 +97,14 @@ class PageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         apply_help_texts(self.fields, self._meta.model, page=True)
+        label_languages(self.fields, self._meta.model)
+        unmark_english_title(self.fields)
         _apply_to_formsets(self)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        copy_danish_body(self)
+        return cleaned_data
 
 
 class ModelForm(WagtailAdminModelForm):
@@ -103,4 +113,5 @@ class ModelForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         apply_help_texts(self.fields, self._meta.model)
+        label_languages(self.fields, self._meta.model)
         _apply_to_formsets(self)

@@ -29,6 +29,9 @@ from core.languages import DEFAULT_LANGUAGE
 
 ENGLISH = "en"
 ADDRESS_FIELDS = {"slug", "url_path"}
+# Left out of "which English fields are empty": search engines fall back to the title and the
+# summary, so an empty SEO title or search description is no gap.
+OPTIONAL_FIELDS = {"seo_title", "search_description"}
 
 
 class State(models.TextChoices):
@@ -138,11 +141,16 @@ def count_by_state() -> dict[str, int]:
     return counts
 
 
+def english_fields(model) -> list[str]:
+    """The English fields an editor is expected to fill in (without the language suffix)."""
+    return [name for name in text_fields(model) + ["slug"] if name not in OPTIONAL_FIELDS]
+
+
 def missing_english_fields(page) -> list[str]:
     """Names (verbose, in the admin's language) of the page's empty English text fields."""
     model = type(page)
     missing = []
-    for name in text_fields(model) + ["slug"]:
+    for name in english_fields(model):
         if is_empty(getattr(page, f"{name}_{ENGLISH}", None)):
             missing.append(str(model._meta.get_field(name).verbose_name))
     return missing

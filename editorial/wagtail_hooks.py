@@ -1,6 +1,8 @@
 """The editorial admin: translation report and dashboard panel, accessibility checker rules."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -94,3 +96,14 @@ def use_project_accessibility_checker(request, items, page):
     for index, item in enumerate(items):
         if isinstance(item, ContentCheckerItem) and not isinstance(item, AccessibilityChecker):
             items[index] = AccessibilityChecker()
+
+
+@hooks.register("insert_editor_js")
+def bilingual_form_script():
+    """The page editor's live "Engelsk version" notice, the question before publishing without
+    English title and the copy button's place (static/editorial/)."""
+    return format_html(
+        '<link rel="stylesheet" href="{}"><script src="{}"></script>',
+        static("editorial/css/bilingual_form.css"),
+        static("editorial/js/bilingual_form.js"),
+    )

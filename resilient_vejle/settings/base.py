@@ -142,6 +142,9 @@ MODELTRANSLATION_LANGUAGES = ("da", "en")
 # detected by their empty English title, see core.models.BasePage.is_translated_into).
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("da",)}
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
+# Both languages' fields always shown, one under the other (no "DA EN" toggles that hide one);
+# each field's label names its language (editorial/bilingual_form.py).
+WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 
 # Django's cache framework: Redis (Django's own backend) when REDIS_URL is set, so that every
 # process (gunicorn's workers, cron's publish_scheduled, several app servers) shares the page
