@@ -1,6 +1,8 @@
 """The editorial admin: translation report and dashboard panel, accessibility checker rules."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -94,3 +96,9 @@ def use_project_accessibility_checker(request, items, page):
     for index, item in enumerate(items):
         if isinstance(item, ContentCheckerItem) and not isinstance(item, AccessibilityChecker):
             items[index] = AccessibilityChecker()
+
+
+@hooks.register("insert_global_admin_css")
+def upload_messages_css():
+    """One message per refused file in the multiple upload (static/editorial/css/uploads.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/css/uploads.css"))
