@@ -37,13 +37,13 @@ class DocumentForm(BaseDocumentForm):
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
-        if file and "file" in self.changed_data and file.name.lower().endswith(".pdf"):
-            # pypdf's reason ("Stream has ended unexpectedly") means nothing to an editor.
-            if pdf_problem(file):
-                raise ValidationError(
-                    _("Filen kan ikke læses som PDF. Gem den som PDF igen, og prøv en gang til."),
-                    code="unreadable_pdf",
-                )
+        is_new_pdf = file and "file" in self.changed_data and file.name.lower().endswith(".pdf")
+        # pypdf's reason ("Stream has ended unexpectedly") means nothing to an editor.
+        if is_new_pdf and pdf_problem(file):
+            raise ValidationError(
+                _("Filen kan ikke læses som PDF. Gem den som PDF igen, og prøv en gang til."),
+                code="unreadable_pdf",
+            )
         return file
 
     def _update_errors(self, errors):

@@ -271,9 +271,7 @@ class RefusedImageMessageTests(TestCase):
                     {"files[]": self.file(kind), "collection": self.collection.pk},
                 )
                 self.assertEqual(response.status_code, 200)
-                self.assertEqual(
-                    response.json(), {"success": False, "error_message": expected}
-                )
+                self.assertEqual(response.json(), {"success": False, "error_message": expected})
                 self.assert_nothing_stored(before)
             with self.subTest(kind=kind, view="chooser"):
                 response = self.client.post(
@@ -385,9 +383,7 @@ class RefusedDocumentMessageTests(TestCase):
                     reverse("wagtaildocs:add_multiple"),
                     {"files[]": self.file(kind), "collection": self.collection.pk},
                 )
-                self.assertEqual(
-                    response.json(), {"success": False, "error_message": expected}
-                )
+                self.assertEqual(response.json(), {"success": False, "error_message": expected})
                 self.assertEqual(Document.objects.count(), 0)
                 self.assertEqual(stored_files("documents"), before)
             with self.subTest(kind=kind, view="chooser"):
