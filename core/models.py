@@ -26,6 +26,7 @@ from core.languages import (
     page_url_in,
 )
 from core.page_cache import mark_cacheable, remembered, view_restrictions_exist
+from core.slugs import danish_slugify
 from core.structured_data import breadcrumb_list, government_organization
 from editorial.help_texts import PageForm
 from editorial.panels import EnglishCompletenessPanel
@@ -172,6 +173,38 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
         # Called by the template only when its cached fragment is cold.
         context["structured_data"] = lambda: self.get_structured_data(request, breadcrumbs)
         return context
+
+    # -- slugs -------------------------------------------------------------------------------
+    def _set_core_field_defaults(self):
+        """A language's empty slug is made from its title, before Wagtail's own default (which
+        would keep "ø" and only knows the admin's language)."""
+        if self.path:
+            self._slugs_from_titles()
+        super()._set_core_field_defaults()
+
+    def _slugs_from_titles(self):
+        siblings = None
+        for language in language_codes():
+            title = getattr(self, f"title_{language}", None)
+            if getattr(self, f"slug_{language}", None) or not title:
+                continue
+            base = danish_slugify(title)
+            if not base:
+                continue
+            if siblings is None:
+                siblings = Page.objects.none()
+                if self.depth and self.depth > 1:
+                    siblings = Page.objects.child_of(self.get_parent()).exclude(pk=self.pk)
+            taken = set(
+                siblings.filter(**{f"slug_{language}__startswith": base}).values_list(
+                    f"slug_{language}", flat=True
+                )
+            )
+            slug, number = base, 1
+            while slug in taken:
+                number += 1
+                slug = f"{base}-{number}"
+            setattr(self, f"slug_{language}", slug)
 
     # -- serving -----------------------------------------------------------------------------
     def untranslated_response(self, request) -> HttpResponse:
