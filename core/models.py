@@ -331,6 +331,31 @@ class SiteDocument(AbstractDocument):
         return self.file_changed_at or self.created_at
 
 
+class ImageDescription(models.Model):
+    """The English description (alt text) of an image in Wagtail's image library.
+
+    Wagtail's own `description` stays the Danish one (so existing images keep theirs), and
+    wagtailimages' models cannot take modeltranslation fields (their migrations live in
+    site-packages); a custom image model would mean moving every existing image. So the English
+    text sits beside the image, one row per image that has one (core/image_alt.py reads it).
+    """
+
+    image = models.OneToOneField(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="english_description",
+    )
+    description_en = models.CharField(_("beskrivelse (engelsk)"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("engelsk billedbeskrivelse")
+        verbose_name_plural = _("engelske billedbeskrivelser")
+
+    def __str__(self):
+        return self.description_en
+
+
 class AlertLevel(models.TextChoices):
     INFORMATION = "information", _("Information")
     WARNING = "warning", _("Advarsel")

@@ -8,6 +8,8 @@ from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from core.image_alt import english_description, save_english_description
+
 
 class ImageFileField(WagtailImageField):
     """Wagtail's image file field with one message per refusal, in the admin's language.
@@ -62,15 +64,26 @@ class ImageFileField(WagtailImageField):
 
 
 class ImageForm(BaseImageForm):
-    """Wagtail's image form: a description (alt text) is required unless the editor marks the
-    image as decorative, and the size limit is explained in the admin's language.
+    """Wagtail's image form: a description (alt text) in Danish and English is required unless
+    the editor marks the image as decorative, and the file's limits are explained in the admin's
+    language.
 
     "Decorative" is not stored by itself: a saved image without a description is decorative, so
-    the box is ticked again when such an image is edited. Templates use Wagtail's
-    `image.default_alt_text` (the description, else the title) unless a block marks the image
-    decorative (core.blocks.ImageBlock), so decorative images should also be marked so in use.
+    the box is ticked again when such an image is edited, and templates give it alt="". Wagtail's
+    `description` is the Danish text; the English one is stored beside the image
+    (core.models.ImageDescription). Without English text, English pages show the Danish one,
+    marked lang="da" (core/image_alt.py).
     """
 
+    description_en = forms.CharField(
+        label=_("Beskrivelse (engelsk)"),
+        max_length=255,
+        required=False,
+        help_text=_(
+            "Den samme beskrivelse på engelsk, til de engelske sider, fx 'Flooded car park by "
+            "Vejle River'. Står feltet tomt, viser de engelske sider den danske."
+        ),
+    )
     decorative = forms.BooleanField(
         label=_("Kun pynt"),
         required=False,
@@ -82,20 +95,24 @@ class ImageForm(BaseImageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._english_saved = False
         description = self.fields.get("description")
         if description is None:  # e.g. the first step of a multiple upload
             del self.fields["decorative"]
+            del self.fields["description_en"]
         else:
-            description.label = _("Beskrivelse (alt-tekst)")
+            description.label = _("Beskrivelse (dansk)")
             description.help_text = _(
                 "Beskriv kort, hvad billedet viser, for dem der ikke kan se det, fx "
                 "'Oversvømmet p-plads ved Vejle Å'. Skærmlæsere læser teksten op."
             )
-            if self.instance.pk and not self.instance.description:
-                self.fields["decorative"].initial = True
-            # Right after the description field.
-            names = [name for name in self.fields if name != "decorative"]
-            names.insert(names.index("description") + 1, "decorative")
+            if self.instance.pk:
+                self.fields["description_en"].initial = english_description(self.instance)
+                if not self.instance.description:
+                    self.fields["decorative"].initial = True
+            # Right after the (Danish) description field.
+            names = [n for n in self.fields if n not in ("description_en", "decorative")]
+            names[names.index("description") + 1 : 0] = ["description_en", "decorative"]
             self.fields = {name: self.fields[name] for name in names}
         if "file" in self.fields:
             old = self.fields["file"]
@@ -108,6 +125,7 @@ class ImageForm(BaseImageForm):
         if "description" not in self.fields:
             return cleaned_data
         description = (cleaned_data.get("description") or "").strip()
+        english = (cleaned_data.get("description_en") or "").strip()
         decorative = cleaned_data.get("decorative")
         if not description and not decorative:
             self.add_error(
@@ -120,7 +138,7 @@ class ImageForm(BaseImageForm):
                     code="description_required",
                 ),
             )
-        elif description and decorative:
+        elif (description or english) and decorative:
             self.add_error(
                 "decorative",
                 ValidationError(
@@ -132,3 +150,19 @@ class ImageForm(BaseImageForm):
                 ),
             )
         return cleaned_data
+
+    def save(self, commit=True):
+        if commit and self.instance.pk:
+            # Before the image's own save, whose signal drops the cached pages that show it.
+            self._save_english_description()
+        return super().save(commit=commit)
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        self._save_english_description()
+
+    def _save_english_description(self):
+        if self._english_saved or "description_en" not in self.fields:
+            return
+        save_english_description(self.instance, self.cleaned_data.get("description_en") or "")
+        self._english_saved = True

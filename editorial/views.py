@@ -8,7 +8,11 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, get_page_content_types
 from wagtail.permissions import page_permission_policy
 
+from core.image_alt import images_missing_english_description
 from editorial.translation_status import State, report_pages, translation_states
+
+# Images lacking English alt text listed on the report (the count covers all of them).
+IMAGES_LISTED = 50
 
 
 class TranslationReportFilterSet(WagtailFilterSet):
@@ -58,6 +62,13 @@ class TranslationReportView(ReportView):
         "translation.english_changed_at": _("Engelsk sidst ændret"),
         "admin_edit_url": _("Redigér"),
     }
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        images = images_missing_english_description()
+        context["images_missing_english"] = images[:IMAGES_LISTED]
+        context["images_missing_english_count"] = images.count()
+        return context
 
     def get_filename(self):
         return "oversaettelser"

@@ -10,6 +10,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.permissions import page_permission_policy
 
+from core.image_alt import images_missing_english_description
 from editorial.translation_status import State, count_by_state
 from editorial.views import TranslationReportView
 
@@ -62,6 +63,7 @@ class TranslationSummaryPanel(Component):
         return {
             "missing": counts[State.MISSING],
             "outdated": counts[State.OUTDATED],
+            "images_missing_english": images_missing_english_description().count(),
             "report_url": reverse("editorial_translation_report"),
         }
 
