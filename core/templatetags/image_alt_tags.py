@@ -1,4 +1,4 @@
-"""`{% image_alt image as alt %}`: the image's alt text in the page's language (core/image_alt.py)."""
+"""`{% image_alt image as alt %}`: an image's alt text in the page's language (core/image_alt)."""
 
 from django import template
 
