@@ -96,7 +96,7 @@ class TranslationReportView(ReportView):
         """The CSV as Danish Excel opens it: UTF-8 with a byte order mark, and ";" between
         columns when the admin is Danish (Excel's list separator there). Every row is written
         here, while the admin's language and time zone are active; Wagtail would stream them
-        after the view has returned, in the site's default language and UTC."""
+        after the view has returned (in the site's default language, times as stored: UTC)."""
         delimiter = ";" if get_language() == "da" else ","
         out = io.StringIO()
         writer = csv.writer(out, delimiter=delimiter)
