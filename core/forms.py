@@ -37,15 +37,20 @@ class DocumentForm(BaseDocumentForm):
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
-        if file and "file" in self.changed_data and file.name.lower().endswith(".pdf"):
-            problem = pdf_problem(file)
-            if problem:
-                raise ValidationError(
-                    _(
-                        "Filen kan ikke læses som PDF (%(reason)s). Gem den som PDF igen, "
-                        "og prøv en gang til."
-                    ),
-                    code="unreadable_pdf",
-                    params={"reason": problem},
-                )
+        is_new_pdf = file and "file" in self.changed_data and file.name.lower().endswith(".pdf")
+        # pypdf's reason ("Stream has ended unexpectedly") means nothing to an editor.
+        if is_new_pdf and pdf_problem(file):
+            raise ValidationError(
+                _("Filen kan ikke læses som PDF. Gem den som PDF igen, og prøv en gang til."),
+                code="unreadable_pdf",
+            )
         return file
+
+    def _update_errors(self, errors):
+        """One message per refused file: the model's extension check (AbstractDocument.clean)
+        would add a second one about the file the form has already refused (extension "")."""
+        if "file" in self._errors and hasattr(errors, "error_dict"):
+            errors.error_dict.pop("file", None)
+            if not errors.error_dict:
+                return
+        super()._update_errors(errors)

@@ -27,6 +27,7 @@ from core.languages import (
     language_codes,
     page_url_in,
 )
+from core.slugs import danish_slugify
 from core.structured_data import breadcrumb_list, government_organization
 from editorial.help_texts import PageForm
 from editorial.panels import EnglishCompletenessPanel
@@ -174,6 +175,38 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
         context["structured_data"] = lambda: self.get_structured_data(request, breadcrumbs)
         return context
 
+    # -- slugs -------------------------------------------------------------------------------
+    def _set_core_field_defaults(self):
+        """A language's empty slug is made from its title, before Wagtail's own default (which
+        would keep "ø" and only knows the admin's language)."""
+        if self.path:
+            self._slugs_from_titles()
+        super()._set_core_field_defaults()
+
+    def _slugs_from_titles(self):
+        siblings = None
+        for language in language_codes():
+            title = getattr(self, f"title_{language}", None)
+            if getattr(self, f"slug_{language}", None) or not title:
+                continue
+            base = danish_slugify(title)
+            if not base:
+                continue
+            if siblings is None:
+                siblings = Page.objects.none()
+                if self.depth and self.depth > 1:
+                    siblings = Page.objects.child_of(self.get_parent()).exclude(pk=self.pk)
+            taken = set(
+                siblings.filter(**{f"slug_{language}__startswith": base}).values_list(
+                    f"slug_{language}", flat=True
+                )
+            )
+            slug, number = base, 1
+            while slug in taken:
+                number += 1
+                slug = f"{base}-{number}"
+            setattr(self, f"slug_{language}", slug)
+
     # -- serving -----------------------------------------------------------------------------
     def untranslated_response(self, request) -> HttpResponse:
         """The page asked for in a language it has no text in: say so and link to Danish."""
@@ -297,6 +330,31 @@ class SiteDocument(AbstractDocument):
     @property
     def last_modified(self):
         return self.file_changed_at or self.created_at
+
+
+class ImageDescription(models.Model):
+    """The English description (alt text) of an image in Wagtail's image library.
+
+    Wagtail's own `description` stays the Danish one (so existing images keep theirs), and
+    wagtailimages' models cannot take modeltranslation fields (their migrations live in
+    site-packages); a custom image model would mean moving every existing image. So the English
+    text sits beside the image, one row per image that has one (core/image_alt.py reads it).
+    """
+
+    image = models.OneToOneField(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="english_description",
+    )
+    description_en = models.CharField(_("beskrivelse (engelsk)"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("engelsk billedbeskrivelse")
+        verbose_name_plural = _("engelske billedbeskrivelser")
+
+    def __str__(self):
+        return self.description_en
 
 
 class AlertLevel(models.TextChoices):

@@ -53,16 +53,13 @@ COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
-    ("core", "add_sitedocument"),
-    ("core", "change_sitedocument"),
-    ("core", "choose_sitedocument"),
+    # Wagtail checks document rights against its own Document model's permissions
+    # (wagtail.documents.permissions: auth_model="wagtaildocs.Document"), also for the project's
+    # core.SiteDocument; core's own *_sitedocument permissions are never asked for.
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
 ]
-
-
-# Wagtail's document chooser asks for "choose_<model>"; Wagtail declares it only on its own
-# Document model, so the project's SiteDocument gets it here (without it, nobody but a superuser
-# could choose the strategy PDF).
-EXTRA_PERMISSIONS = [("core", "sitedocument", "choose_sitedocument", "Can choose document")]
 
 
 def _ensure_permissions_exist(apps):
@@ -73,13 +70,6 @@ def _ensure_permissions_exist(apps):
         app_config.models_module = models_module or True
         create_permissions(app_config, verbosity=0, apps=apps)
         app_config.models_module = models_module
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    for app_label, model, codename, name in EXTRA_PERMISSIONS:
-        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
-        Permission.objects.get_or_create(
-            content_type=content_type, codename=codename, defaults={"name": name}
-        )
 
 
 def _permissions(apps, pairs):

@@ -10,6 +10,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.permissions import page_permission_policy
 
+from core.image_alt import images_missing_english_description
 from editorial.translation_status import State, count_by_state
 from editorial.views import TranslationReportView
 
@@ -62,6 +63,7 @@ class TranslationSummaryPanel(Component):
         return {
             "missing": counts[State.MISSING],
             "outdated": counts[State.OUTDATED],
+            "images_missing_english": images_missing_english_description().count(),
             "report_url": reverse("editorial_translation_report"),
         }
 
@@ -107,3 +109,9 @@ def bilingual_form_script():
         static("editorial/css/bilingual_form.css"),
         static("editorial/js/bilingual_form.js"),
     )
+
+
+@hooks.register("insert_global_admin_css")
+def upload_messages_css():
+    """One message per refused file in the multiple upload (static/editorial/css/uploads.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/css/uploads.css"))

@@ -120,6 +120,7 @@ class DocumentUploadTests(TestCase):
         self.assertContains(response, "Højst 30,0\xa0MB.")
 
     def test_an_accepted_pdf_gets_its_page_count_and_language(self):
+        before = stored_files()
         response = self.client.post(
             reverse("wagtaildocs:add"),
             {
@@ -136,9 +137,129 @@ class DocumentUploadTests(TestCase):
         self.assertEqual(document.page_count, 5)
         self.assertEqual(document.language, "da")
         self.assertEqual(str(document.published_date), "2016-03-17")
-        self.assertEqual(len(stored_files()), 1)
+        self.assertEqual(len(stored_files()), len(before) + 1)
 
     def test_an_office_file_is_accepted_without_a_page_count(self):
         data = self.add_multiple("budget.csv", b"aar;beloeb\n2026;100\n", "text/csv")
         self.assertTrue(data["success"])
         self.assertIsNone(Document.objects.get().page_count)
+
+
+class DocumentsForEachRoleTests(TestCase):
+    """Editors and Moderators (users of the groups the editorial migrations set up, not
+    superusers) list, upload, replace and choose documents in the real admin views."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from tests.test_editorial import make_user
+
+        cls.users = {
+            "Editors": make_user("redaktoer", "Editors"),
+            "Moderators": make_user("moderator", "Moderators"),
+        }
+        cls.collection = Collection.get_first_root_node()
+
+    def upload(self, title, name="strategi.pdf", content=None):
+        return self.client.post(
+            reverse("wagtaildocs:add"),
+            {
+                "title": title,
+                "file": SimpleUploadedFile(name, content or pdf_bytes(2), "application/pdf"),
+                "collection": self.collection.pk,
+                "tags": "",
+            },
+        )
+
+    def test_each_group_lists_adds_replaces_and_chooses_documents(self):
+        for group, user in self.users.items():
+            with self.subTest(group=group):
+                self.client.force_login(user)
+                response = self.upload(f"Strategien – {group}")
+                self.assertRedirects(response, reverse("wagtaildocs:index"))
+                document = Document.objects.get(title=f"Strategien – {group}")
+                self.assertEqual(document.uploaded_by_user, user)
+
+                listing = self.client.get(reverse("wagtaildocs:index"))
+                self.assertEqual(listing.status_code, 200)
+                self.assertContains(listing, f"Strategien – {group}")
+
+                # "Skift fil": replace the file of a document someone else uploaded too.
+                other = Document.objects.create(
+                    title=f"Ældre strategi ({group})",
+                    file=SimpleUploadedFile("aeldre.pdf", pdf_bytes(1)),
+                    collection=self.collection,
+                )
+                edit_url = reverse("wagtaildocs:edit", args=(other.pk,))
+                self.assertEqual(self.client.get(edit_url).status_code, 200)
+                response = self.client.post(
+                    edit_url,
+                    {
+                        "title": f"Strategien 2026 ({group})",
+                        "file": SimpleUploadedFile("ny.pdf", pdf_bytes(7), "application/pdf"),
+                        "collection": self.collection.pk,
+                        "tags": "",
+                    },
+                )
+                self.assertRedirects(response, reverse("wagtaildocs:index"))
+                other.refresh_from_db()
+                self.assertEqual(other.page_count, 7)
+                self.assertIn("ny", other.file.name)
+
+                chooser = self.client.get(reverse("wagtaildocs_chooser:choose"))
+                self.assertEqual(chooser.status_code, 200)
+                html = chooser.json()["html"]
+                self.assertIn(f"Strategien – {group}", html)
+                self.assertIn(reverse("wagtaildocs_chooser:create"), html)  # the upload tab
+
+                response = self.client.post(
+                    reverse("wagtaildocs_chooser:create"),
+                    {
+                        "document-chooser-upload-title": f"Bilag ({group})",
+                        "document-chooser-upload-file": SimpleUploadedFile(
+                            "bilag.pdf", pdf_bytes(1), "application/pdf"
+                        ),
+                        "document-chooser-upload-collection": self.collection.pk,
+                        "document-chooser-upload-tags": "",
+                    },
+                )
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(response.json()["step"], "chosen")
+                self.assertTrue(Document.objects.filter(title=f"Bilag ({group})").exists())
+                self.client.logout()
+
+    def test_a_database_with_the_old_permissions_is_repaired(self):
+        """editorial 0003 on a database where the groups hold core.*_sitedocument only."""
+        import importlib
+
+        from django.apps import apps
+        from django.contrib.auth.models import Group, Permission
+        from wagtail.models import GroupCollectionPermission
+
+        GroupCollectionPermission.objects.filter(
+            permission__content_type__app_label="wagtaildocs"
+        ).delete()
+        old = Permission.objects.get(content_type__app_label="core", codename="change_sitedocument")
+        moderators = Group.objects.get(name="Moderators")
+        GroupCollectionPermission.objects.create(
+            group=moderators, collection=self.collection, permission=old
+        )
+        user = self.users["Moderators"]
+        self.client.force_login(user)
+        self.assertEqual(self.client.get(reverse("wagtaildocs:index")).status_code, 302)
+
+        migration = importlib.import_module(
+            "editorial.migrations.0003_document_permissions_for_wagtail"
+        )
+        migration.use_wagtail_document_permissions(apps, None)
+        self.assertFalse(GroupCollectionPermission.objects.filter(permission=old).exists())
+        self.assertEqual(self.client.get(reverse("wagtaildocs:index")).status_code, 200)
+        for group in ("Editors", "Moderators"):
+            self.assertEqual(
+                set(
+                    GroupCollectionPermission.objects.filter(group__name=group).values_list(
+                        "permission__codename", flat=True
+                    )
+                )
+                & {"add_document", "change_document", "choose_document"},
+                {"add_document", "change_document", "choose_document"},
+            )

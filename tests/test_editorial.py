@@ -3,6 +3,7 @@ and bad input. Every request goes through Django's test client as an Editors or 
 user, who get nothing but the groups the editorial migration set up."""
 
 import csv
+import datetime
 import io
 
 from django.contrib.auth import get_user_model
@@ -260,9 +261,11 @@ def report_rows(response):
     return [page.title_da for page in response.context["object_list"]]
 
 
-def csv_rows(response):
-    content = b"".join(response.streaming_content).decode("utf-8")
-    return list(csv.reader(io.StringIO(content)))
+def csv_rows(response, delimiter=";"):
+    """The report's CSV as Danish Excel reads it: UTF-8 after a byte order mark, ";"."""
+    content = response.content
+    assert content.startswith(b"\xef\xbb\xbf"), content[:10]
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=delimiter))
 
 
 class TranslationReportTests(RolesTestCase):
@@ -334,6 +337,61 @@ class TranslationReportTests(RolesTestCase):
         data["title_en"] = f"{data['title_en']} v3"  # the English catches up
         self.client.post(edit, data)
         self.assertEqual(report_rows(self.report(translation_state="outdated")), [])
+
+
+class TranslationReportCSVTests(RolesTestCase):
+    """The CSV export through the real admin URL, as an Editor."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.tree = make_site_tree()
+        cls.page = cls.tree["privacy"]
+        revision = cls.page.save_revision()
+        # 10:15 UTC on a summer day is 12:15 in Copenhagen (CEST).
+        revision.created_at = datetime.datetime(2026, 7, 1, 10, 15, tzinfo=datetime.UTC)
+        revision.save(update_fields=["created_at"])
+        cls.formula = make_page(cls.tree["home"], InformationPage, '=HYPERLINK("http://x")')
+
+    def export(self, **params):
+        return self.client.get(reverse("editorial_translation_report"), {"export": "csv", **params})
+
+    def test_danish_excel_opens_it_in_danish(self):
+        self.as_editor()
+        response = self.export()
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "text/csv; charset=utf-8")
+        self.assertIn('filename="oversaettelser.csv"', response["Content-Disposition"])
+        rows = csv_rows(response)
+        self.assertEqual(
+            rows[0],
+            [
+                "Dansk titel",
+                "Engelsk titel",
+                "Engelsk tilstand",
+                "Sidetype",
+                "Dansk sidst ændret",
+                "Engelsk sidst ændret",
+                "Redigér",
+            ],
+        )
+        privacy = next(row for row in rows if row[0] == self.page.title_da)
+        self.assertEqual(privacy[4:6], ["2026-07-01 12:15", "2026-07-01 12:15"])
+        self.assertIn(['\'=HYPERLINK("http://x")'], [row[:1] for row in rows])
+
+    def test_headings_and_states_follow_an_english_admin(self):
+        from wagtail.users.models import UserProfile
+
+        profile = UserProfile.get_for_user(self.editor)
+        profile.preferred_language = "en"
+        profile.save()
+        self.as_editor()
+        rows = csv_rows(self.export(), delimiter=",")
+        self.assertEqual(
+            rows[0][:4], ["Danish title", "English title", "English state", "Page type"]
+        )
+        states = {row[0]: row[2] for row in rows[1:]}
+        self.assertEqual(states[f"'{self.formula.title_da}"], "Missing English title")
 
 
 class SafeSlugTests(RolesTestCase):
