@@ -3,8 +3,8 @@ the Danish one marked `lang="da"`; no description at all means a decorative imag
 
 from dataclasses import dataclass
 
-from core.languages import DEFAULT_LANGUAGE
 from caching.lookups import remembered
+from core.languages import DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
