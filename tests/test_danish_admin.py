@@ -1,0 +1,309 @@
+"""The admin speaks Danish on the editors' and moderators' daily paths.
+
+Editors and Moderators (the real groups) with Danish as their admin language walk the
+dashboard, the sidebar, the page explorer and editor, moderation, revisions, images, documents,
+choosers, reports and their account. Every string they can see — text, the attributes that are
+shown or read aloud, and the sidebar's labels (JSON) — is compared with Wagtail's msgids, read
+from the installed Wagtail's catalogues at test time: one that has no Danish translation (in
+Wagtail's catalogue or the project's locale_wagtail/) fails the test, named with its address.
+"""
+
+import json
+import re
+
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.test import TestCase
+from django.urls import reverse
+from django.utils.translation import trans_real
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Workflow
+from wagtail.users.models import UserProfile
+
+from editorial.admin_messages import all_msgids
+from editorial.roles import EDITORS, MODERATORS
+from tests.factories import make_site_tree, pdf_bytes
+from tests.test_page_types import edit_form_data
+
+# Shown to users: text, tooltips, accessible names, placeholders and button captions.
+VISIBLE_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-w-tooltip-content-value")
+BUTTON_VALUE = {"button", "submit", "reset"}
+JSON_LABELS = {"label", "footer_text", "title", "aria-label"}
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdfr]|%[sdfr]|\{\w*\}")
+# A msgid whose Danish is the msgid itself counts as untranslated (Wagtail's Danish has
+# "Dashboard" for "Dashboard"), except these words, which are the same in Danish.
+SAME_IN_DANISH = {
+    "English",  # the project's own name for English (LANGUAGES), written in English on purpose
+    "Status",
+    "Status: ",
+    "Status %(status)s",
+    "system",
+    "Type",
+    "Link",
+    "URL",
+    "ID",
+    "Tags",
+    "Tag",
+    "Format",
+    "Filter",
+    "Layout",
+    "System",
+    "Alias",
+    "App",
+    "Snippets",
+    "Upload",
+    "Administrator",
+    "Permanent",
+    "%(field_label)s:",
+    "%(site_setting)s for %(site)s",
+}
+
+
+def _pattern(msgid: str) -> re.Pattern | None:
+    """A whole-string pattern for `msgid`, its placeholders matching any text; None for msgids
+    that are little but placeholders or markup (they would match anything)."""
+    literal = PLACEHOLDER.sub("", msgid)
+    if "<" in msgid or len(re.findall(r"[A-Za-z]", literal)) < 3:
+        return None
+    # Whitespace collapsed as in the page's text, but kept at the edges of each literal part so
+    # that "%(a)s for %(b)s" does not match "Text formatting".
+    parts = [re.sub(r"\s+", " ", part) for part in PLACEHOLDER.split(" ".join(msgid.split()))]
+    return re.compile(".+?".join(re.escape(part) for part in parts))
+
+
+def untranslated_wagtail_msgids() -> dict[str, list[re.Pattern]]:
+    """Wagtail's (and wagtail-modeltranslation's) msgids that Danish leaves untranslated, as
+    patterns keyed by the msgid."""
+    danish = trans_real.translation("da")._catalog
+    found = {}
+    for message in all_msgids("django"):
+        key = message.msgid if message.context is None else f"{message.context}\x04{message.msgid}"
+        if message.plural is not None:
+            key = (key, 0)
+        if message.msgid in SAME_IN_DANISH or danish.get(key, message.msgid) != message.msgid:
+            continue
+        for text in filter(None, (message.msgid, message.plural)):
+            pattern = _pattern(text)
+            if pattern is not None:
+                found.setdefault(message.msgid, []).append(pattern)
+    return found
+
+
+def visible_strings(html: str):
+    soup = BeautifulSoup(html, "html.parser")
+    for script in soup.find_all("script"):
+        if script.get("id") == "wagtail-sidebar-props":
+            yield from _json_strings(json.loads(script.string))
+        elif script.string and "viewEditString" in script.string:
+            # wagtail-modeltranslation's language toggle caption, shown by its script.
+            match = re.search(r"viewEditString: '([^']*)'", script.string)
+            if match:
+                yield match.group(1)
+        script.decompose()
+    for style in soup.find_all("style"):
+        style.decompose()
+    yield from soup.find_all(string=True)
+    for element in soup.find_all(True):
+        for attribute in VISIBLE_ATTRIBUTES:
+            if element.get(attribute):
+                yield element[attribute]
+        is_button = element.name in ("input", "button") and element.get("type") in BUTTON_VALUE
+        if is_button and element.get("value"):
+            yield element["value"]
+
+
+def _json_strings(value):
+    """The labels in the sidebar's props (telepath-packed menu items), not their names, icons
+    or addresses."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, str) and key in JSON_LABELS:
+                yield item
+            else:
+                yield from _json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _json_strings(item)
+
+
+def make_user(username, group_name):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "da"
+    profile.save()
+    return user
+
+
+class DanishAdminWalkTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = make_site_tree()
+        cls.editor = make_user("redaktoer", EDITORS)
+        cls.moderator = make_user("moderator", MODERATORS)
+        cls.image = get_image_model().objects.create(
+            title="Fjorden ved Tirsbæk", file=get_test_image_file(), description="Fjorden i sol"
+        )
+        cls.document = get_document_model().objects.create(
+            title="Strategien på dansk", file=ContentFile(pdf_bytes(), name="strategi.pdf")
+        )
+        cls.untranslated = untranslated_wagtail_msgids()
+
+    def setUp(self):
+        # The project page goes into moderation through the editor's real "submit" POST.
+        project = self.tree["project"]
+        self.client.force_login(self.editor)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=(project.pk,)),
+            {**edit_form_data(project, "ændret"), "action-submit": "1"},
+        )
+        self.assertEqual(response.status_code, 302)
+        project.refresh_from_db()
+        self.assertEqual(project.current_workflow_task_state.status, "in_progress")
+        self.project = project
+
+    def common_urls(self):
+        tree, project = self.tree, self.project
+        revision = project.latest_revision
+        return [
+            reverse("wagtailadmin_home"),
+            reverse("wagtailadmin_explore_root"),
+            reverse("wagtailadmin_explore", args=(tree["home"].pk,)),
+            reverse("wagtailadmin_explore", args=(tree["pillar"].pk,)),
+            reverse("wagtailadmin_pages:search") + "?q=fjord",
+            reverse("wagtailadmin_pages:edit", args=(project.pk,)),
+            reverse("wagtailadmin_pages:edit", args=(tree["strategy"].pk,)),
+            reverse("wagtailadmin_pages:add_subpage", args=(tree["pillar"].pk,)),
+            reverse("wagtailadmin_pages:add", args=("strategy", "projectpage", tree["pillar"].pk)),
+            reverse("wagtailadmin_pages:history", args=(project.pk,)),
+            reverse("wagtailadmin_pages:revisions_index", args=(project.pk,)),
+            reverse(
+                "wagtailadmin_pages:revisions_compare",
+                args=(project.pk, "live", str(revision.pk)),
+            ),
+            reverse("wagtailadmin_pages:workflow_history", args=(project.pk,)),
+            reverse("wagtailadmin_pages:usage", args=(project.pk,)),
+            reverse("wagtailadmin_pages:type_use", args=("strategy", "projectpage")),
+            reverse("wagtailadmin_pages:copy", args=(project.pk,)),
+            reverse("wagtailadmin_choose_page"),
+            reverse("wagtailadmin_choose_page_child", args=(tree["home"].pk,)),
+            reverse("wagtailimages:index"),
+            reverse("wagtailimages:edit", args=(self.image.pk,)),
+            reverse("wagtailimages:add_multiple"),
+            reverse("wagtailimages:image_usage", args=(self.image.pk,)),
+            reverse("wagtailimages_chooser:choose"),
+            reverse("wagtaildocs:index"),
+            reverse("wagtaildocs:edit", args=(self.document.pk,)),
+            reverse("wagtaildocs:add_multiple"),
+            reverse("wagtaildocs:document_usage", args=(self.document.pk,)),
+            reverse("wagtaildocs_chooser:choose"),
+            reverse("wagtailsnippets:index"),
+            reverse("wagtailsnippets_contacts_contactperson:list"),
+            reverse("wagtailsnippets_contacts_contactperson:add"),
+            reverse("wagtailadmin_reports:locked_pages"),
+            reverse("wagtailadmin_reports:workflow"),
+            reverse("wagtailadmin_reports:workflow_tasks"),
+            reverse("wagtailadmin_reports:site_history"),
+            reverse("wagtailadmin_reports:aging_pages"),
+            reverse("wagtailadmin_reports:page_types_usage"),
+            reverse("editorial_translation_report"),
+            reverse("wagtailadmin_account"),
+            reverse("wagtailadmin_pages:search") + "?q=ingen+sider+med+dette",
+        ]
+
+    def walk(self, user, urls):
+        """Every untranslated Wagtail string seen on `urls` as `user`, with where it was."""
+        self.client.force_login(user)
+        found, walked = [], 0
+        for url in urls:
+            response = self.client.get(url)
+            if response.status_code in (302, 403):
+                # Not this role's page (e.g. documents before the roles reach wagtaildocs).
+                continue
+            self.assertEqual(response.status_code, 200, url)
+            walked += 1
+            content = response.content.decode()
+            if response["Content-Type"].startswith("application/json"):
+                content = json.loads(content).get("html", "")
+            for text in visible_strings(content):
+                text = " ".join(text.split())
+                if not text:
+                    continue
+                for msgid, patterns in self.untranslated.items():
+                    if any(pattern.fullmatch(text) for pattern in patterns):
+                        found.append(f"{url}: {text!r} (Wagtail msgid {msgid!r})")
+                        break
+        self.assertGreater(walked, len(urls) // 2, "most of the walk was refused")
+        return sorted(set(found))
+
+    def test_the_matcher_finds_english_and_passes_danish(self):
+        """What the issue saw is found — in text, attributes and the sidebar's labels — and
+        composed phrases match their msgid; Danish text and look-alike words do not."""
+        sidebar = json.dumps({"modules": [{"_args": [{"name": "images", "label": "Images"}]}]})
+        html = (
+            '<p>Download CSV</p><button title="Request changes">x</button>'
+            f'<p>Submit to Godkendelse</p><script id="wagtail-sidebar-props">{sidebar}</script>'
+            "<p>Text formatting</p><p>Hent CSV</p><p>aging-pages</p>"
+        )
+        patterns = {
+            msgid: [_pattern(msgid)]
+            for msgid in (
+                "Download CSV",
+                "Request changes",
+                "Submit to %(workflow_name)s",
+                "Images",
+                "%(site_setting)s for %(site)s",
+                "%(count)s pages",
+            )
+        }
+        matched = [
+            msgid
+            for text in visible_strings(html)
+            for msgid, (pattern,) in patterns.items()
+            if pattern.fullmatch(" ".join(text.split()))
+        ]
+        self.assertEqual(
+            sorted(matched),
+            ["Download CSV", "Images", "Request changes", "Submit to %(workflow_name)s"],
+        )
+        # The project's Danish for Wagtail's msgids is in force.
+        self.assertNotIn("Download CSV", self.untranslated)
+        self.assertNotIn("Images", self.untranslated)
+
+    def test_editor_reads_danish(self):
+        found = self.walk(self.editor, self.common_urls())
+        self.assertEqual(found, [], "\n".join(found))
+
+    def test_moderator_reads_danish(self):
+        task_state = self.project.current_workflow_task_state
+        urls = self.common_urls() + [
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=(self.project.pk, "request_changes", task_state.pk),
+            ),
+            reverse(
+                "wagtailadmin_pages:workflow_preview",
+                args=(self.project.pk, task_state.task.pk),
+            ),
+            reverse("wagtailredirects:index"),
+            reverse("wagtailredirects:add"),
+            reverse("wagtailsearchpromotions:index"),
+        ]
+        found = self.walk(self.moderator, urls)
+        self.assertEqual(found, [], "\n".join(found))
+
+    def test_workflow_and_task_have_danish_names(self):
+        workflow = Workflow.objects.get(active=True, workflow_pages__page=self.tree["root"])
+        self.assertEqual(workflow.name, "Godkendelse")
+        self.assertEqual(
+            [task.name for task in workflow.tasks.all()], ["Godkendelse ved moderator"]
+        )
+        self.client.force_login(self.editor)
+        response = self.client.get(
+            reverse("wagtailadmin_pages:edit", args=(self.tree["strategy"].pk,))
+        )
+        self.assertContains(response, "Indsend til Godkendelse")
