@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Only for its Danish: Wagtail's workflow panel shows django.contrib.humanize's naturaltime
+    # ("now", "a second ago"), whose catalogue Django loads for installed apps only.
+    "django.contrib.humanize",
     # Hardening: admin login lockout (see the "Hardening" block below).
     "axes",
 ]
