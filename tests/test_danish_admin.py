@@ -16,15 +16,17 @@ import wagtail.admin
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.test import TestCase
 from django.urls import reverse
 from django.utils.translation import trans_real
 from wagtail.documents import get_document_model
+from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, Workflow
+from wagtail.models import Collection, GroupCollectionPermission, Page, Workflow
 from wagtail.users.models import UserProfile
 
 from editorial.admin_messages import all_msgids
@@ -165,6 +167,20 @@ def make_user(username, group_name):
     return user
 
 
+def grant_document_permissions():
+    """Editors and Moderators use documents through Wagtail's own permissions (issue 13, fixed
+    in editorial's roles on another branch); granted here if missing, so that the walk reads the
+    document pages either way."""
+    content_type = ContentType.objects.get_for_model(Document)
+    root = Collection.get_first_root_node()
+    for codename in ("add_document", "change_document", "choose_document"):
+        permission = Permission.objects.get(content_type=content_type, codename=codename)
+        for group in Group.objects.filter(name__in=(EDITORS, MODERATORS)):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root, permission=permission
+            )
+
+
 class DanishAdminWalkTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -177,6 +193,7 @@ class DanishAdminWalkTests(TestCase):
         cls.document = get_document_model().objects.create(
             title="Strategien på dansk", file=ContentFile(pdf_bytes(), name="strategi.pdf")
         )
+        grant_document_permissions()
         cls.english = WagtailEnglish()
         # The site's own words (the English page titles, e.g. "Privacy") are not Wagtail's.
         cls.content = {
@@ -210,10 +227,8 @@ class DanishAdminWalkTests(TestCase):
             reverse("wagtailadmin_pages:search") + "?q=fjord",
             reverse("wagtailadmin_pages:edit", args=(project.pk,)),
             reverse("wagtailadmin_pages:edit", args=(tree["strategy"].pk,)),
-            reverse("wagtailadmin_pages:add_subpage", args=(tree["pillar"].pk,)),
             reverse("wagtailadmin_pages:add", args=("strategy", "projectpage", tree["pillar"].pk)),
             reverse("wagtailadmin_pages:history", args=(project.pk,)),
-            reverse("wagtailadmin_pages:revisions_index", args=(project.pk,)),
             reverse(
                 "wagtailadmin_pages:revisions_compare",
                 args=(project.pk, "live", str(revision.pk)),
@@ -224,20 +239,21 @@ class DanishAdminWalkTests(TestCase):
             reverse("wagtailadmin_pages:copy", args=(project.pk,)),
             reverse("wagtailadmin_choose_page"),
             reverse("wagtailadmin_choose_page_child", args=(tree["home"].pk,)),
+            reverse("wagtailadmin_choose_page_search") + "?q=fjord",
             reverse("wagtailimages:index"),
             reverse("wagtailimages:edit", args=(self.image.pk,)),
             reverse("wagtailimages:add_multiple"),
+            reverse("wagtailimages:add"),
             reverse("wagtailimages:image_usage", args=(self.image.pk,)),
             reverse("wagtailimages_chooser:choose"),
             reverse("wagtaildocs:index"),
             reverse("wagtaildocs:edit", args=(self.document.pk,)),
             reverse("wagtaildocs:add_multiple"),
+            reverse("wagtaildocs:add"),
             reverse("wagtaildocs:document_usage", args=(self.document.pk,)),
             reverse("wagtaildocs_chooser:choose"),
-            reverse("wagtailsnippets:index"),
             reverse("wagtailsnippets_contacts_contactperson:list"),
             reverse("wagtailsnippets_contacts_contactperson:add"),
-            reverse("wagtailadmin_reports:locked_pages"),
             reverse("wagtailadmin_reports:workflow"),
             reverse("wagtailadmin_reports:workflow_tasks"),
             reverse("wagtailadmin_reports:site_history"),
@@ -254,9 +270,6 @@ class DanishAdminWalkTests(TestCase):
         found, walked = [], 0
         for url in urls:
             response = self.client.get(url)
-            if response.status_code in (302, 403):
-                # Not this role's page (e.g. documents before the roles reach wagtaildocs).
-                continue
             self.assertEqual(response.status_code, 200, url)
             walked += 1
             content = response.content.decode()
@@ -271,7 +284,7 @@ class DanishAdminWalkTests(TestCase):
                 why = self.english.find(text)
                 if why:
                     found.append(f"{url}: {text!r} ({why})")
-        self.assertGreater(walked, len(urls) // 2, "most of the walk was refused")
+        self.assertEqual(walked, len(urls))
         return sorted(set(found))
 
     def test_the_matcher_finds_english_and_passes_danish(self):
@@ -317,11 +330,20 @@ class DanishAdminWalkTests(TestCase):
 
     def test_moderator_reads_danish(self):
         task_state = self.project.current_workflow_task_state
+        project, pillar = self.project, self.tree["pillar"]
         urls = self.common_urls() + [
-            reverse(
-                "wagtailadmin_pages:workflow_action",
-                args=(self.project.pk, "request_changes", task_state.pk),
+            reverse("wagtailadmin_reports:locked_pages"),
+            # The approve-with-comment and request-changes ("reject") dialogs.
+            *(
+                reverse(
+                    "wagtailadmin_pages:collect_workflow_action_data",
+                    args=(project.pk, action, task_state.pk),
+                )
+                for action in ("approve", "reject")
             ),
+            reverse("wagtailadmin_pages:unpublish", args=(pillar.pk,)),
+            reverse("wagtailadmin_pages:delete", args=(pillar.pk,)),
+            reverse("wagtailadmin_pages:move", args=(pillar.pk,)),
             reverse(
                 "wagtailadmin_pages:workflow_preview",
                 args=(self.project.pk, task_state.task.pk),
