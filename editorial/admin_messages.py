@@ -121,7 +121,8 @@ def update_catalogue(domain: str) -> tuple[int, int]:
         if translated_by_wagtail and not (ours is not None and _translated(ours)):
             continue
         template.add(message_id, context=message.context, auto_comments=[message.app])
-    existing.update(template, update_header_comment=False)
+    # The header keeps its date: a run that changes no entry changes no line.
+    existing.update(template, update_header_comment=False, update_creation_date=False)
     existing.header_comment = HEADER_COMMENT
     existing.project = "Resiliente Vejle"
     existing.language_team = "Danish"

@@ -10,16 +10,19 @@ Wagtail's catalogue or the project's locale_wagtail/) fails the test, named with
 
 import json
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import wagtail.admin
+from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils.translation import trans_real
 from wagtail.documents import get_document_model
@@ -29,7 +32,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, GroupCollectionPermission, Page, Workflow
 from wagtail.users.models import UserProfile
 
-from editorial.admin_messages import all_msgids
+from editorial.admin_messages import DOMAINS, all_msgids, catalogue_path, update_catalogue
 from editorial.roles import EDITORS, MODERATORS
 from tests.factories import make_site_tree, pdf_bytes
 from tests.test_page_types import edit_form_data
@@ -181,7 +184,18 @@ def grant_document_permissions():
             )
 
 
+# The walk's image and document go to a folder of their own, removed afterwards: other tests
+# count the files in MEDIA_ROOT.
+WALK_MEDIA_ROOT = tempfile.mkdtemp(prefix="rv-danish-admin-")
+
+
+@override_settings(MEDIA_ROOT=WALK_MEDIA_ROOT)
 class DanishAdminWalkTests(TestCase):
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        shutil.rmtree(WALK_MEDIA_ROOT, ignore_errors=True)
+
     @classmethod
     def setUpTestData(cls):
         cls.tree = make_site_tree()
@@ -403,3 +417,46 @@ def test_template_overrides_follow_the_installed_wagtail():
         note, _, body = override.partition("\n")
         assert note.startswith("{# Wagtail 7.4's template"), name
         assert body == expected, f"{name} no longer matches Wagtail's: compare and update it"
+
+
+def _copy_catalogues(tmp_path, settings):
+    shutil.copytree(Path(settings.BASE_DIR) / "locale_wagtail", tmp_path / "locale_wagtail")
+    settings.BASE_DIR = tmp_path
+
+
+def test_catalogue_is_up_to_date_with_the_installed_wagtail(tmp_path, settings):
+    """Every msgid of this Wagtail that its Danish lacks has Danish here, and `make
+    admin-messages` has nothing to change (after a Wagtail upgrade: run it, translate)."""
+    committed = {domain: catalogue_path(domain).read_text() for domain in DOMAINS}
+    _copy_catalogues(tmp_path, settings)
+    for domain in DOMAINS:
+        entries, untranslated = update_catalogue(domain)
+        assert untranslated == 0, f"{domain}: {untranslated} of {entries} entries lack Danish"
+        assert catalogue_path(domain).read_text() == committed[domain], domain
+
+
+def test_a_new_wagtail_msgid_arrives_untranslated(tmp_path, settings):
+    _copy_catalogues(tmp_path, settings)
+    path = catalogue_path("django")
+    with path.open("rb") as f:
+        catalogue = read_po(f)
+    catalogue.delete("Download CSV")  # as if Wagtail had just added it
+    with path.open("wb") as f:
+        write_po(f, catalogue)
+
+    entries, untranslated = update_catalogue("django")
+
+    assert untranslated == 1
+    with path.open("rb") as f:
+        catalogue = read_po(f)
+    # Untranslated, or fuzzy with a guess from a similar msgid: msgfmt leaves both out.
+    new = catalogue.get("Download CSV")
+    assert new.fuzzy or not new.string
+    assert catalogue.get("Images").string == "Billeder"
+    referenced = catalogue.get(
+        (
+            "This %(model_name)s is referenced %(usage_count)s time.",
+            "This %(model_name)s is referenced %(usage_count)s times.",
+        )
+    )
+    assert referenced.string[1].startswith("Der henvises %(usage_count)s gange")
