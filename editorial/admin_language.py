@@ -10,6 +10,10 @@ strings, translated when a page is rendered. `apply()` runs from editorial's App
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy
 
+# Wagtail's msgids, translated by Wagtail's catalogues and locale_wagtail/: under this name
+# makemessages does not copy them into the project's locale/.
+wagtail_msgid = gettext_lazy
+
 
 def _interpolated(msgid: str, **params):
     """gettext(msgid) % params, evaluated at render time in the active language."""
@@ -38,12 +42,12 @@ def _lazy_redirect_filter_labels():
     from wagtail.contrib.redirects.filters import RedirectsReportFilterSet
 
     is_permanent = RedirectsReportFilterSet.base_filters["is_permanent"]
-    is_permanent.label = gettext_lazy("Type")
+    is_permanent.label = wagtail_msgid("Type")
     is_permanent.extra["choices"] = (
-        (True, gettext_lazy("Permanent")),
-        (False, gettext_lazy("Temporary")),
+        (True, wagtail_msgid("Permanent")),
+        (False, wagtail_msgid("Temporary")),
     )
-    is_permanent.extra["empty_label"] = gettext_lazy("All")
+    is_permanent.extra["empty_label"] = wagtail_msgid("All")
 
 
 def apply():
