@@ -19,7 +19,7 @@ VENV_STAMP := $(VENV)/.created
 INSTALL_STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv install messages migrate content run test test-postgres lint format \
+.PHONY: help venv install messages admin-messages migrate content run test test-postgres lint format \
 	check-migrations check-deploy lighthouse bench load-test clean
 
 help:
@@ -32,6 +32,7 @@ help:
 	@echo "make lighthouse        Lighthouse scores of four pages, served by gunicorn like production"
 	@echo "make bench             queries, CPU and requests/s: uncached, page cache, Varnish, references"
 	@echo "make load-test         wrk, 64 connections for 30 s on gunicorn, graceful reload midway"
+	@echo "make admin-messages    merge new Wagtail msgids lacking Danish into locale_wagtail/da/"
 	@echo "make venv | install | messages | migrate | content | clean"
 
 # --- environment -------------------------------------------------------------------------------
@@ -62,7 +63,7 @@ define COMPILE_MESSAGES_WITH_BABEL
 import pathlib
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-for po in sorted(pathlib.Path("locale").glob("*/LC_MESSAGES/*.po")):
+for po in sorted(pathlib.Path(".").glob("locale*/*/LC_MESSAGES/*.po")):
     mo = po.with_suffix(".mo")
     if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
         continue
@@ -74,15 +75,21 @@ for po in sorted(pathlib.Path("locale").glob("*/LC_MESSAGES/*.po")):
 endef
 export COMPILE_MESSAGES_WITH_BABEL
 
-# Only the project's locale/ (--ignore='*' stops compilemessages from walking into .venv).
+# Only the project's LOCALE_PATHS, locale/ and locale_wagtail/ (--ignore='*' stops
+# compilemessages from walking into .venv).
 messages: install
 	@if command -v msgfmt >/dev/null 2>&1; then \
 		echo "$(MANAGE) compilemessages --ignore='*'"; \
 		$(DEV_SETTINGS) $(MANAGE) compilemessages --ignore='*'; \
 	else \
-		echo "msgfmt (GNU gettext) not found: compiling locale/ with Babel instead"; \
+		echo "msgfmt (GNU gettext) not found: compiling locale*/ with Babel instead"; \
 		$(PY) -c "$$COMPILE_MESSAGES_WITH_BABEL"; \
 	fi
+
+# Wagtail's msgids that Wagtail's own Danish lacks, merged into locale_wagtail/da/ (after a
+# Wagtail upgrade: translate the new untranslated entries, then `make messages`).
+admin-messages: install
+	$(DEV_SETTINGS) $(MANAGE) update_admin_messages
 
 migrate: install
 	$(DEV_SETTINGS) $(MANAGE) migrate --noinput
@@ -151,4 +158,4 @@ load-test: messages
 clean:
 	rm -rf $(VENV) staticfiles build *.egg-info .pytest_cache .ruff_cache
 	find . -path ./.git -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
-	find locale -name '*.mo' -delete
+	find locale locale_wagtail -name '*.mo' -delete

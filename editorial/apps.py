@@ -9,6 +9,7 @@ class EditorialConfig(AppConfig):
     verbose_name = _("redaktion")
 
     def ready(self):
-        from editorial import redirects
+        from editorial import admin_language, redirects
 
         redirects.connect()
+        admin_language.apply()

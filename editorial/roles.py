@@ -14,7 +14,12 @@ from django.contrib.auth.management import create_permissions
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
-WORKFLOW_NAME = "Moderators approval"
+# The workflow and its task are data, shown in the admin as they are named: Danish names, so
+# that the save menu reads "Indsend til Godkendelse" and the task "Godkendelse ved moderator".
+WORKFLOW_NAME = "Godkendelse"
+TASK_NAME = "Godkendelse ved moderator"
+# What Wagtail's own migration (wagtailcore 0048) names both; renamed by editorial 0004.
+WAGTAIL_DEFAULT_NAME = "Moderators approval"
 
 # (app_label, codename) of Django model permissions, per group.
 _COMMON = [
@@ -123,11 +128,21 @@ def apply_roles(apps):
 
     if root_page is not None:
         _ensure_moderation_workflow(apps, root_page, groups[MODERATORS])
+    use_danish_workflow_names(apps)
+
+
+def use_danish_workflow_names(
+    apps, old=WAGTAIL_DEFAULT_NAME, workflow=WORKFLOW_NAME, task=TASK_NAME
+):
+    """Rename Wagtail's default workflow and task (only while they keep Wagtail's name: a name
+    an administrator chose stays)."""
+    apps.get_model("wagtailcore", "Workflow").objects.filter(name=old).update(name=workflow)
+    apps.get_model("wagtailcore", "Task").objects.filter(name=old).update(name=task)
 
 
 def _ensure_moderation_workflow(apps, root_page, moderators):
-    """Wagtail's "Moderators approval" workflow on the tree root (created by Wagtail's own
-    migrations; recreated here only if it has been removed)."""
+    """Wagtail's default workflow on the tree root (created by Wagtail's own migrations as
+    "Moderators approval"; recreated here, in Danish, only if it has been removed)."""
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     if WorkflowPage.objects.filter(page=root_page, workflow__active=True).exists():
         return
@@ -139,11 +154,9 @@ def _ensure_moderation_workflow(apps, root_page, moderators):
     task_type, _created = ContentType.objects.get_or_create(
         app_label="wagtailcore", model="groupapprovaltask"
     )
-    task = GroupApprovalTask.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME, active=True).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(
-            name=WORKFLOW_NAME, content_type=task_type, active=True
-        )
+        task = GroupApprovalTask.objects.create(name=TASK_NAME, content_type=task_type, active=True)
         task.groups.set([moderators])
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
     if workflow is None:

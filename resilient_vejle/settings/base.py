@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Only for its Danish: Wagtail's workflow panel shows django.contrib.humanize's naturaltime
+    # ("now", "a second ago"), whose catalogue Django loads for installed apps only.
+    "django.contrib.humanize",
     # Hardening: admin login lockout (see the "Hardening" block below).
     "axes",
 ]
@@ -131,7 +134,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "da"
 # Each language is named in itself, as the language switcher shows it.
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project's own strings (makemessages); locale_wagtail/: Danish for Wagtail's msgids
+# that Wagtail's own catalogue lacks (editorial/admin_messages.py). Both beat the apps' own.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
