@@ -21,7 +21,7 @@ def english_names(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("editorial", "0002_moderators_manage_search_promotions"),
+        ("editorial", "0003_document_permissions_for_wagtail"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
