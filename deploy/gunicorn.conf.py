@@ -67,7 +67,15 @@ def pre_fork(server, worker):
 
 
 def post_fork(server, worker):
-    fcntl.lockf(worker.boot_lock, fcntl.LOCK_EX)  # released when this worker is warm
+    """Wait for the boot lock (released once this worker is warm), telling the master meanwhile
+    that this worker is alive, or it would count the wait against ``timeout``."""
+    while True:
+        try:
+            fcntl.lockf(worker.boot_lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError:
+            worker.notify()
+            time.sleep(0.1)
 
 
 def post_worker_init(worker):
@@ -115,6 +123,7 @@ def warm_up(worker):
 
     host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h != "*"), "localhost")
     for path in WARM_PATHS:
+        worker.notify()
         environ = {
             "REQUEST_METHOD": "GET",
             "PATH_INFO": path,
