@@ -10,9 +10,9 @@ render its first pages, so for that long nobody accepted connections: 2 s+ stall
 - every worker renders a few pages to itself (``WARM_PATHS``) before it accepts a connection,
   and the workers boot one after the other, leaving the CPU to those that serve;
 - an old worker told to stop by a reload goes on serving until every worker of the latest reload
-  is ready, then finishes its request and exits (at the latest ``graceful_timeout`` minus 5 s
-  after the signal). Stopping the service (SIGTERM to the master) or fewer workers (SIGTTOU)
-  stop workers at once, as before.
+  is ready, then finishes its request and exits (at the latest ``RELOAD_WAIT_SECONDS`` after
+  the signal). Stopping the service (SIGTERM to the master) or fewer workers (SIGTTOU) stop
+  workers at once, as before.
 
 Only for gunicorn's default sync workers. The app is not preloaded (``preload_app`` off), so
 each reload brings the code on disk; a new Python or a changed gunicorn needs a restart.
@@ -36,6 +36,9 @@ WARM_PATHS = [
 ]
 graceful_timeout = 30
 timeout = 30
+# How long an old worker serves on at most, waiting for the new ones (a busy machine may need
+# a minute to boot them all one after the other); then it stops regardless.
+RELOAD_WAIT_SECONDS = 120
 
 
 # Shared by the master and every worker: [reload generation, its workers ready, workers it starts].
@@ -105,7 +108,7 @@ def retire(worker, signum, frame):
         return
 
     def wait_then_exit():
-        deadline = time.monotonic() + max(1, worker.cfg.graceful_timeout - 5)
+        deadline = time.monotonic() + RELOAD_WAIT_SECONDS
         while not successors_ready(worker) and time.monotonic() < deadline:
             time.sleep(0.05)
         why = "the new workers are ready" if successors_ready(worker) else "waited long enough"
