@@ -10,9 +10,9 @@ render its first pages, so for that long nobody accepted connections: 2 s+ stall
 - every worker renders a few pages to itself (``WARM_PATHS``) before it accepts a connection,
   and the workers boot one after the other, leaving the CPU to those that serve;
 - an old worker told to stop by a reload goes on serving until every worker of the latest reload
-  is ready, then finishes its request and exits (at the latest ``graceful_timeout`` minus 5 s
-  after the signal). Stopping the service (SIGTERM to the master) or fewer workers (SIGTTOU)
-  stop workers at once, as before.
+  is ready, then finishes its request and exits (at the latest ``RELOAD_WAIT_SECONDS`` after
+  the signal). Stopping the service (SIGTERM to the master) or fewer workers (SIGTTOU) stop
+  workers at once, as before.
 
 Only for gunicorn's default sync workers. The app is not preloaded (``preload_app`` off), so
 each reload brings the code on disk; a new Python or a changed gunicorn needs a restart.
@@ -36,6 +36,9 @@ WARM_PATHS = [
 ]
 graceful_timeout = 30
 timeout = 30
+# How long an old worker serves on at most, waiting for the new ones (a busy machine may need
+# a minute to boot them all one after the other); then it stops regardless.
+RELOAD_WAIT_SECONDS = 120
 
 
 # Shared by the master and every worker: [reload generation, its workers ready, workers it starts].
@@ -67,7 +70,15 @@ def pre_fork(server, worker):
 
 
 def post_fork(server, worker):
-    fcntl.lockf(worker.boot_lock, fcntl.LOCK_EX)  # released when this worker is warm
+    """Wait for the boot lock (released once this worker is warm), telling the master meanwhile
+    that this worker is alive, or it would count the wait against ``timeout``."""
+    while True:
+        try:
+            fcntl.lockf(worker.boot_lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError:
+            worker.notify()
+            time.sleep(0.1)
 
 
 def post_worker_init(worker):
@@ -97,7 +108,7 @@ def retire(worker, signum, frame):
         return
 
     def wait_then_exit():
-        deadline = time.monotonic() + max(1, worker.cfg.graceful_timeout - 5)
+        deadline = time.monotonic() + RELOAD_WAIT_SECONDS
         while not successors_ready(worker) and time.monotonic() < deadline:
             time.sleep(0.05)
         why = "the new workers are ready" if successors_ready(worker) else "waited long enough"
@@ -115,6 +126,7 @@ def warm_up(worker):
 
     host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h != "*"), "localhost")
     for path in WARM_PATHS:
+        worker.notify()
         environ = {
             "REQUEST_METHOD": "GET",
             "PATH_INFO": path,

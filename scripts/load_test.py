@@ -18,6 +18,7 @@ LOAD_TEST_WORKERS (gunicorn workers, default 3), LOAD_TEST_MAX_MS (default 1000)
 LOAD_TEST_RELOAD=0 (the same run without a reload, for comparison).
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -179,11 +180,19 @@ def main():
                 text=True,
             )
             if RELOAD:
-                reloader.join(timeout=60)  # a reload slower than the run still has to finish
+                reloader.join(timeout=150)  # a reload slower than the run still has to finish
             after = worker_pids(server.pid)
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=60)
+            except subprocess.TimeoutExpired:  # a master still busy with the reload
+                workers = worker_pids(server.pid)
+                server.kill()
+                for pid in workers:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, signal.SIGKILL)
+                server.wait()
     print(done.stdout)
     if done.returncode:
         sys.exit(f"wrk failed: {done.stderr}")
