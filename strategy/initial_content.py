@@ -80,6 +80,7 @@ SHARE_IMAGE = {
     "title": "Resiliente Vejle – standardbillede til deling",
     "filename": "resiliente-vejle-deling.png",
     "description": "Resiliente Vejle, Vejle Kommune",
+    "description_en": "Resilient Vejle, Vejle Municipality",
 }
 
 # -- Home page -------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from contacts.models import ContactPage, ContactPagePerson, ContactPerson
+from core.image_alt import save_english_description
 from core.languages import language_codes, repair_root_url_paths
 from core.models import InformationPage, SiteSettings
 from strategy import initial_content as content
@@ -424,6 +425,7 @@ class InitialContentLoader:
             )
             image._set_image_file_metadata()
             image.save()
+            save_english_description(image, spec["description_en"])
             self.new_files.append((image_model, image.file.name))
             self.created["image"] += 1
         return image
