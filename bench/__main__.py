@@ -336,7 +336,11 @@ def main():
         for process in processes:
             process.terminate()
         for process in processes:
-            process.wait(timeout=10)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a busy machine: still clean up below
+                process.kill()
+                process.wait()
         if (folder / "varnish.pid").exists():
             subprocess.run(["kill", (folder / "varnish.pid").read_text().strip()])
         if (folder / "nginx.pid").exists():

@@ -7,7 +7,7 @@ error page. Here:
 - one redis.Redis client per connection pool instead of one per call (see get_client);
 - a circuit breaker per process: after one failed call (refused, reset, or no answer within
   the short timeouts set in settings) no call of any cache alias goes to Redis for
-  RETRY_SECONDS; the outage is logged once;
+  RETRY_SECONDS; the outage is logged once, and its end;
 - meanwhile every operation goes to this process's memory instead, where nothing lives longer
   than FALLBACK_SECONDS: fragments and remembered lookups stay cheap (an uncached page costs
   what it costs with Redis up), and an edit made in another process shows here after at most
@@ -50,6 +50,7 @@ class _Outage:
     lock = threading.Lock()
     retry_at = 0.0
     dropped_nothing = False  # a drop was missed: empty the cache once Redis answers
+    failing = False  # between the first failure and the next answer: logged once each
     # Keys arrive here already made (prefix, version): kept as they are.
     memory = LocMemCache(
         "redis-outage",
@@ -101,14 +102,19 @@ def _forgiving(name, original=None):
                         _Outage.dropped_nothing = False
                         _Outage.memory.clear()
                         logger.warning("Redis answers again: emptied it of what an edit missed")
-            return original(self, *args)
+            result = original(self, *args)
         except UNREACHABLE as error:
             with _Outage.lock:
-                if time.monotonic() >= _Outage.retry_at:
+                if not _Outage.failing:
+                    _Outage.failing = True
                     logger.error("Redis cannot be reached; pages are rendered uncached: %s", error)
                 _Outage.retry_at = time.monotonic() + RETRY_SECONDS
                 _Outage.dropped_nothing |= name in DROPPING
             return _in_memory(name, args)
+        if _Outage.failing:
+            _Outage.failing = False
+            logger.warning("Redis answers again")
+        return result
 
     operation.__name__ = name
     return operation

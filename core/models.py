@@ -16,8 +16,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from caching.lookups import remembered, view_restrictions_exist
-from caching.page_cache import mark_cacheable
 from core.blocks import BodyBlock
 from core.documents import read_page_count
 from core.languages import (
@@ -225,6 +223,9 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
     def get_view_restrictions(self):
         """Wagtail checks these before serving; none anywhere is the usual case, so it is
         remembered per content version (PageViewRestriction changes bump it)."""
+        # caching/ uses core at import time; core uses caching only when called.
+        from caching.lookups import view_restrictions_exist
+
         if not view_restrictions_exist():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
@@ -236,6 +237,8 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
             response = super().serve(request, *args, **kwargs)
         # Wagtail has checked view restrictions before serve(); previews are never cached.
         if not getattr(request, "is_preview", False):
+            from caching.page_cache import mark_cacheable
+
             mark_cacheable(response, request)
         return response
 
@@ -500,6 +503,8 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def for_site(cls, site):
         """Read once per content version: every page needs them, and every save bumps it."""
+        from caching.lookups import remembered
+
         if site is None:
             return super().for_site(site)
         return remembered(

@@ -8,7 +8,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from caching.lookups import public_pages
 from core.languages import (
     DEFAULT_LANGUAGE,
     current_language,
@@ -43,6 +42,8 @@ def main_navigation(context):
     root = _site_root(request)
     if root is None:
         return []
+    from caching.lookups import public_pages  # core uses caching only when called
+
     return translated_only(public_pages(root.get_children().live()).in_menu())
 
 
