@@ -23,6 +23,7 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 from core.languages import current_language
@@ -41,6 +42,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_RETENTION_DAYS = 180
 # The thank-you page's last path segment per language (POST/redirect/GET lands here).
 THANKS_SEGMENT = {"da": "tak", "en": "thank-you"}
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
@@ -52,7 +54,8 @@ class ParticipationFormField(AbstractFormField):
     def get_field_clean_name(self):
         # From the Danish label, whatever the editor's admin language: the key under which
         # answers in both languages are stored must be one and the same.
-        return get_field_clean_name(self.label_da or self.label)
+        # æ, ø and å spelled as Danes do without them (Wagtail would write "xe6" for æ).
+        return get_field_clean_name((self.label_da or self.label).translate(DANISH_LETTERS))
 
 
 class ParticipationSubmission(AbstractFormSubmission):
@@ -142,10 +145,13 @@ class ParticipationPage(BasePage, AbstractEmailForm):
     def thanks_url(self) -> str:
         return f"{self.url}{THANKS_SEGMENT.get(current_language(), THANKS_SEGMENT['da'])}/"
 
-    def route(self, request, path_components):
+    def route_with_thanks(self, request, path_components):
+        """The thank-you page below the form's own address. Installed as
+        ParticipationPage.route by ParticipationConfig.ready, after wagtail-modeltranslation
+        has replaced every page type's route()."""
         if path_components == [THANKS_SEGMENT.get(current_language())] and self.live:
             return RouteResult(self, kwargs={"thanks": True})
-        return super().route(request, path_components)
+        return Page.route(self, request, path_components)
 
     # -- serving ---------------------------------------------------------------------------
     def serve(self, request, *args, thanks=False, **kwargs):
