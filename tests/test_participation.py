@@ -18,6 +18,7 @@ from django.core.management import call_command
 from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from editorial.roles import EDITORS, MODERATORS
 from participation.forms import MAX_FIELD_CHARS, make_stamp
@@ -439,3 +440,143 @@ class RetentionTests(FormTestCase):
             s.form_data["din_ide_eller_kommentar"] for s in ParticipationSubmission.objects.all()
         )
         self.assertEqual(kept, sorted([f"{self.form_page.pk}-179", f"{short.pk}-29"]))
+
+
+def form_page_post_data(label_en="Your idea", **extra):
+    data = {
+        "title_da": "Del din idé",
+        "title_en": "Share your idea",
+        "slug_da": "del-din-ide",
+        "slug_en": "share-your-idea",
+        "summary_da": "",
+        "summary_en": "",
+        "intro_da": rich_text("<p>Skriv til os.</p>"),
+        "intro_en": rich_text("<p>Write to us.</p>"),
+        "consent_text_da": rich_text(""),
+        "consent_text_en": rich_text(""),
+        "thank_you_text_da": rich_text("<p>Tak.</p>"),
+        "thank_you_text_en": rich_text("<p>Thanks.</p>"),
+        "retention_days": "90",
+        "to_address": "team@example.org",
+        "from_address": "",
+        "subject": "Ny idé",
+        "form_fields": inline_formset(
+            [
+                {
+                    "label_da": "Din idé",
+                    "label_en": label_en,
+                    "help_text_da": "",
+                    "help_text_en": "",
+                    "field_type": "multiline",
+                    "required": "on",
+                    "choices_da": "",
+                    "choices_en": "",
+                    "default_value_da": "",
+                    "default_value_en": "",
+                }
+            ]
+        ),
+    }
+    data.update(extra)
+    return nested_form_data(data)
+
+
+class AdminAndCacheTests(FormTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.editor = make_user("redaktoer", EDITORS)
+        cls.moderator = make_user("moderator", MODERATORS)
+
+    def setUp(self):
+        self.client = Client()
+
+    def add_url(self):
+        return reverse(
+            "wagtailadmin_pages:add",
+            args=("participation", "participationpage", self.tree["pillar"].pk),
+        )
+
+    def test_editor_builds_a_form_page_in_the_admin(self):
+        self.client.force_login(self.editor)
+        ParticipationPage.objects.all().delete()
+        response = self.client.post(self.add_url(), form_page_post_data())
+        self.assertEqual(response.status_code, 302, response.content[:3000])
+        page = ParticipationPage.objects.get()
+        self.assertEqual(page.retention_days, 90)
+        field = page.form_fields.get()
+        self.assertEqual((field.clean_name, field.label_en), ("din_ide", "Your idea"))
+
+    def test_english_page_needs_english_labels(self):
+        self.client.force_login(self.editor)
+        response = self.client.post(self.add_url(), form_page_post_data(label_en=""))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Skriv feltets engelske tekst")
+        self.assertEqual(ParticipationPage.objects.count(), 1)  # only the one from setUp
+
+    def test_bad_retention_is_a_message(self):
+        self.client.force_login(self.editor)
+        response = self.client.post(self.add_url(), form_page_post_data(retention_days="0"))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(ParticipationPage.objects.count(), 1)
+
+    def test_a_publish_shows_at_once_and_posts_or_errors_are_never_page_cached(self):
+        anonymous = Client(enforce_csrf_checks=True)
+        # Warm every cache: the pillar (cacheable, lists nothing of the form) and the form.
+        pillar_url = self.tree["pillar"].url
+        anonymous.get(pillar_url)  # creates the site settings row, which empties the cache
+        anonymous.get(pillar_url)
+        self.assertEqual(anonymous.get(pillar_url)["X-Page-Cache"], "hit")
+        anonymous.get(self.url_da)
+        anonymous.post(self.url_da, {}, HTTP_ORIGIN=ORIGIN, HTTP_SEC_FETCH_SITE="same-origin")
+        fresh = anonymous.get(self.url_da)
+        self.assertNotIn("X-Page-Cache", fresh)
+        self.assertNotContains(fresh, "error-summary")  # the error page was not kept
+
+        page = ParticipationPage.objects.get(pk=self.form_page.pk)
+        page.intro_da = "<p>Ny tekst om stormflod</p>"
+        page.save_revision().publish()
+        self.assertContains(anonymous.get(self.url_da), "Ny tekst om stormflod")
+        # The pillar (its parent) was dropped from the page cache too.
+        self.assertNotEqual(anonymous.get(pillar_url).get("X-Page-Cache"), "hit")
+
+    def test_setup_editorial_roles_keeps_the_moderators_rights(self):
+        call_command("setup_editorial_roles", stdout=io.StringIO())
+        moderator = get_user_model().objects.get(pk=self.moderator.pk)
+        editor = get_user_model().objects.get(pk=self.editor.pk)
+        self.assertTrue(moderator.has_perm("participation.view_participationsubmission"))
+        self.assertTrue(moderator.has_perm("participation.delete_participationsubmission"))
+        self.assertFalse(editor.has_perm("participation.view_participationsubmission"))
+
+
+class InitialContentTests(TestCase):
+    def test_the_shipped_form_and_privacy_text(self):
+        from tests.factories import recreate_wagtail_defaults
+
+        recreate_wagtail_defaults()
+        call_command("load_initial_content", stdout=io.StringIO())
+        page = ParticipationPage.objects.get()
+        parent = page.get_parent().specific
+        self.assertEqual(parent.theme, "democracy")
+        self.assertEqual((page.title_da, page.title_en), ("Del din idé", "Share your idea"))
+        self.assertEqual(page.retention_days, 180)
+        fields = list(page.form_fields.all())
+        self.assertEqual(
+            [(f.field_type, f.required) for f in fields],
+            [("singleline", False), ("email", False), ("multiline", True), ("checkbox", True)],
+        )
+        self.assertTrue(all(f.label_en for f in fields))
+        client = Client()
+        for url, texts in (
+            ("/privatliv/", ["Del din idé", "Vi gemmer ikke din IP-adresse", "180 dage"]),
+            ("/en/privacy/", ["Share your idea", "We do not store your IP address", "180 days"]),
+        ):
+            response = client.get(url)
+            for text in texts:
+                self.assertContains(response, text)
+        with translation.override("en"):
+            english_url = page.url
+        self.assertContains(client.get(english_url), "Your idea or comment")
+        out = io.StringIO()
+        call_command("load_initial_content", stdout=out)
+        self.assertIn("nothing changed", out.getvalue())
