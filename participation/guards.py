@@ -115,16 +115,14 @@ def check_post(request, page):
 
 
 def check_traps(data):
-    """(message, keep the answers) when a spam trap caught the post, else None."""
+    """The message when a spam trap caught the post, else None."""
     if data.get(HONEYPOT):
-        return _(
-            "Din besked blev ikke sendt. Lad feltet “Lad dette felt være tomt” være tomt."
-        ), False
+        return _("Din besked blev ikke sendt. Lad feltet “Lad dette felt være tomt” være tomt.")
     age = stamp_age(data.get(STAMP, ""))
     if age is None or age < setting("MIN_SECONDS", MIN_SECONDS):
-        return _("Formularen blev sendt meget hurtigt. Tjek dine svar, og send den igen."), True
+        return _("Formularen blev sendt meget hurtigt. Tjek dine svar, og send den igen.")
     if age > setting("STAMP_MAX_AGE", STAMP_MAX_AGE):
-        return _("Formularen har været åben længe. Tjek dine svar, og send den igen."), True
+        return _("Formularen har været åben længe. Tjek dine svar, og send den igen.")
     return None
 
 

@@ -30,6 +30,7 @@ from core.languages import current_language
 from core.models import BasePage
 from participation import guards
 from participation.forms import (
+    HONEYPOT,
     STAMP,
     TRAP_FIELDS,
     ParticipationFormBuilder,
@@ -191,13 +192,13 @@ class ParticipationPage(BasePage, AbstractEmailForm):
             )
         trap = guards.check_traps(request.POST)
         if trap is not None:
-            message, keep_answers = trap
-            form = self.get_form(page=self)
-            if keep_answers:  # their answers come back, with a fresh stamp
-                data = request.POST.copy()
-                data[STAMP] = make_stamp()
-                form = self.get_form(data, page=self)
-            return self.render_form(request, form, refusal=message, status=400)
+            # Nothing is stored; the answers come back (a person whose browser filled in the
+            # honeypot loses nothing) with an empty honeypot and a fresh stamp.
+            data = request.POST.copy()
+            data[HONEYPOT] = ""
+            data[STAMP] = make_stamp()
+            form = self.get_form(data, page=self)
+            return self.render_form(request, form, refusal=trap, status=400)
         form = self.get_form(request.POST, page=self)
         if not form.is_valid():
             return self.render_form(request, form, status=400)

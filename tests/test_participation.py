@@ -204,7 +204,8 @@ class SpamAndLimitTests(FormTestCase):
         response = self.post(self.url_da, answers(website="https://spam.example"))
         self.assertEqual(response.status_code, 400)
         self.assertContains(response, "Din besked er ikke sendt", status_code=400)
-        self.assertNotContains(response, IDEA, status_code=400)
+        self.assertContains(response, IDEA, status_code=400)  # a person loses nothing
+        self.assertNotContains(response, "spam.example", status_code=400)
         self.assertEqual(ParticipationSubmission.objects.count(), 0)
         self.assertEqual(len(mail.outbox), 0)
 
@@ -222,7 +223,8 @@ class SpamAndLimitTests(FormTestCase):
         self.assertEqual(ParticipationSubmission.objects.count(), 0)
 
     def test_forged_or_missing_stamp_is_refused(self):
-        for stamp in ("1700000000", "", make_stamp(time.time() - 10) + "x"):
+        day_old = make_stamp(time.time() - 25 * 60 * 60)
+        for stamp in ("1700000000", "", make_stamp(time.time() - 10) + "x", day_old):
             response = self.post(self.url_da, answers(form_stamp=stamp))
             self.assertEqual(response.status_code, 400)
         self.assertEqual(ParticipationSubmission.objects.count(), 0)
