@@ -509,6 +509,18 @@ class AdminAndCacheTests(FormTestCase):
         field = page.form_fields.get()
         self.assertEqual((field.clean_name, field.label_en), ("din_ide", "Your idea"))
 
+    def test_editor_previews_the_form_in_each_language(self):
+        self.client.force_login(self.editor)
+        preview_url = f"/admin/pages/{self.form_page.pk}/edit/preview/"
+        data = form_page_post_data()
+        for mode, label in (("da", "Din idé"), ("en", "Your idea")):
+            response = self.client.post(f"{preview_url}?mode={mode}", data)
+            self.assertJSONEqual(response.content, {"is_valid": True, "is_available": True})
+            response = self.client.get(preview_url, {"mode": mode})
+            self.assertEqual(response.status_code, 200)
+            self.assertContains(response, f'<html lang="{mode}">')
+            self.assertContains(response, f'for="id_din_ide">{label}</label>')
+
     def test_english_page_needs_english_labels(self):
         self.client.force_login(self.editor)
         response = self.client.post(self.add_url(), form_page_post_data(label_en=""))
