@@ -137,6 +137,11 @@ class ParticipationPage(BasePage, AbstractEmailForm):
                 logger.exception("The notification e-mail for submission %s failed", submission.pk)
         return submission
 
+    def send_mail(self, form):
+        if not self.subject:  # a recognisable subject even when the editor left it empty
+            self.subject = f"{self.title}: {_('ny indsendelse')}"
+        super().send_mail(form)
+
     def render_email(self, form):
         lines = [super().render_email(form), "", f"{_('Sprog')}: {current_language()}"]
         lines.append(f"{_('Side')}: {self.full_url}")

@@ -20,10 +20,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from core import cache_backend
 from editorial.roles import EDITORS, MODERATORS
 from participation.forms import MAX_FIELD_CHARS, make_stamp
 from participation.initial_content import IDEA_FORM
 from participation.models import ParticipationFormField, ParticipationPage, ParticipationSubmission
+from resilient_vejle.settings.base import cache_settings
 from tests.factories import make_page, make_site_tree
 
 ORIGIN = "http://testserver"
@@ -297,6 +299,7 @@ class EmailTests(FormTestCase):
         message = mail.outbox[0]
         self.assertEqual(message.to, ["team@example.org"])
         self.assertIn(IDEA, message.body)
+        self.assertEqual(message.subject, "Del din idé: ny indsendelse")
         self.assertNotIn("form_stamp", message.body)
 
     def test_email_reaches_a_real_smtp_server(self):
@@ -598,3 +601,21 @@ class InitialContentTests(TestCase):
         out = io.StringIO()
         call_command("load_initial_content", stdout=out)
         self.assertIn("nothing changed", out.getvalue())
+
+
+class CacheAwayTests(FormTestCase):
+    def setUp(self):
+        super().setUp()
+        cache_backend._Outage.retry_at = 0.0
+        cache_backend._Outage.dropped_nothing = False
+
+    def tearDown(self):
+        cache_backend._Outage.retry_at = 0.0
+        cache_backend._Outage.dropped_nothing = False
+
+    def test_with_redis_away_a_post_is_still_stored(self):
+        # Nothing listens on port 1: the rate limit cannot count, and the post goes on.
+        with override_settings(CACHES=cache_settings("redis://127.0.0.1:1/0", "away")):
+            for _ in range(2):
+                self.assertEqual(self.post(self.url_da, answers()).status_code, 302)
+        self.assertEqual(ParticipationSubmission.objects.count(), 2)
