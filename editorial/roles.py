@@ -39,6 +39,9 @@ MODEL_PERMISSIONS = {
         ("wagtailsearchpromotions", "add_searchpromotion"),
         ("wagtailsearchpromotions", "change_searchpromotion"),
         ("wagtailsearchpromotions", "delete_searchpromotion"),
+        # Citizens' form submissions (participation/): see, export and delete; editors do not.
+        ("participation", "view_participationsubmission"),
+        ("participation", "delete_participationsubmission"),
     ],
 }
 # Page permissions on the tree root, i.e. the whole tree. "change" includes submitting.

@@ -168,7 +168,7 @@ class PillarPage(BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("theme"), FieldPanel("body")]
 
     parent_page_types = ["strategy.StrategyPage"]
-    subpage_types = ["strategy.ProjectPage"]
+    subpage_types = ["strategy.ProjectPage", "participation.ParticipationPage"]
 
     class Meta:
         verbose_name = _("strategisk søjle")

@@ -6,6 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from contacts.models import ContactPage
 from core.models import InformationPage
+from participation.models import ParticipationPage
 from strategy.models import (
     HomePage,
     NetworkPage,
@@ -63,7 +64,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
             {StrategyPage, PrinciplesIndexPage, NetworkPage, ContactPage, InformationPage},
         )
         self.assertAllowedSubpageTypes(StrategyPage, {PillarPage})
-        self.assertAllowedSubpageTypes(PillarPage, {ProjectPage})
+        # A pillar also holds citizens' input forms (participation/, e.g. "Del din idé").
+        self.assertAllowedSubpageTypes(PillarPage, {ProjectPage, ParticipationPage})
         self.assertAllowedSubpageTypes(PrinciplesIndexPage, {PrinciplePage})
         for leaf in (ProjectPage, PrinciplePage, NetworkPage, ContactPage, InformationPage):
             self.assertAllowedSubpageTypes(leaf, set())

@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -25,6 +26,9 @@ INSTALLED_APPS = [
     "contacts",
     "site_search",
     "editorial",
+    # Citizens' input form (participation/), on Wagtail's form builder.
+    "participation",
+    "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
@@ -72,6 +76,8 @@ MIDDLEWARE = [
     # After the language is known, so the 400 page speaks it.
     "core.middleware.MalformedRequestMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Posts to a participation form: same-origin by Origin/Sec-Fetch-Site, no CSRF cookie.
+    "participation.middleware.SameOriginFormMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -350,3 +356,13 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 
 # Backups (operations/backup.py): Django's JSON serialisation with times to the microsecond.
 SERIALIZATION_MODULES = {"exact-json": "operations.exact_json"}
+
+
+# --- E-mail: the participation form's notifications and Wagtail's admin e-mails ---------------
+# DJANGO_EMAIL_URL, e.g. smtp+tls://USER:PASSWORD@smtp.example.org:587 (dj-email-url); unset,
+# the mail server on this machine (smtp://localhost:25, Django's default). dev.py prints
+# e-mails to the console; the tests keep them in memory (locmem).
+globals().update(dj_email_url.config(env="DJANGO_EMAIL_URL", default="smtp://localhost:25"))
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = 10  # a mail server that hangs must not hold a worker (the answer is stored first)

@@ -46,6 +46,8 @@ from contacts.models import ContactPage, ContactPagePerson, ContactPerson
 from core.image_alt import save_english_description
 from core.languages import language_codes, repair_root_url_paths
 from core.models import InformationPage, SiteSettings
+from participation import initial_content as participation_content
+from participation.models import ParticipationFormField, ParticipationPage
 from strategy import initial_content as content
 from strategy.models import (
     HomePage,
@@ -222,6 +224,17 @@ class InitialContentLoader:
         check(home, NetworkPage, content.NETWORK, base, ANY_OF_TYPE)
         check(home, ContactPage, content.CONTACT, base, ANY_OF_TYPE)
         check(home, InformationPage, content.PRIVACY, base)
+        # The citizens' input form (participation/) under the third pillar.
+        pillar_spec = next(
+            p for p in content.PILLARS if p["theme"] == participation_content.PILLAR_THEME
+        )
+        pillar = PillarPage.objects.descendant_of(home).filter(theme=pillar_spec["theme"]).first()
+        check(
+            pillar,
+            ParticipationPage,
+            participation_content.IDEA_FORM,
+            f"{base}{content.STRATEGY['slug']['da']}/{pillar_spec['slug']['da']}/",
+        )
         return missing
 
     @staticmethod
@@ -355,8 +368,52 @@ class InitialContentLoader:
             fallback=ANY_OF_TYPE,
             children={"people": (ContactPagePerson, [{"sort_order": 0, "person": self.person}])},
         )
-        privacy = self.sync_page(home, InformationPage, content.PRIVACY, show_in_menus=False)
+        privacy = self.sync_page(
+            home,
+            InformationPage,
+            participation_content.privacy_with_form(content.PRIVACY),
+            show_in_menus=False,
+        )
         self.sync_site_settings(site, privacy)
+        self.sync_participation(strategy)
+
+    # -- the citizens' input form (participation/) ----------------------------------------
+    def sync_participation(self, strategy):
+        """ "Del din idé" / "Share your idea" under the third pillar, with its four fields."""
+        spec = participation_content.IDEA_FORM
+        pillar = PillarPage.objects.child_of(strategy).filter(
+            theme=participation_content.PILLAR_THEME
+        )
+        pillar = pillar.order_by("path").first()
+        if pillar is None:
+            return None
+        return self.sync_page(
+            pillar,
+            ParticipationPage,
+            spec,
+            fields={
+                **per_language("intro", spec["intro"]),
+                **per_language("consent_text", spec["consent_text"]),
+                **per_language("thank_you_text", spec["thank_you_text"]),
+                "retention_days": spec["retention_days"],
+            },
+            children={
+                "form_fields": (
+                    ParticipationFormField,
+                    [
+                        {
+                            "sort_order": position,
+                            "field_type": field["field_type"],
+                            "required": field["required"],
+                            **per_language("label", field["label"]),
+                            **per_language("help_text", field["help_text"]),
+                        }
+                        for position, field in enumerate(spec["fields"])
+                    ],
+                )
+            },
+            show_in_menus=False,
+        )
 
     def discard_files(self):
         """Remove files written by a load whose transaction was rolled back."""
@@ -457,6 +514,7 @@ class InitialContentLoader:
             **{
                 f"body_{language}": raw_body(spec["body"][language], self.documents[language])
                 for language in LANGUAGES
+                if "body" in spec  # the participation form has no body
             },
             **(fields or {}),
         }
