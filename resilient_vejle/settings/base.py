@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "contacts",
     "site_search",
     "editorial",
+    "news",
+    "open_data",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
@@ -42,11 +44,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # The trigram lookups (pg_trgm) of the typo-tolerant search; nothing on SQLite.
+    "django.contrib.postgres",
     # Hardening: admin login lockout (see the "Hardening" block below).
     "axes",
 ]
 
 MIDDLEWARE = [
+    # Outside the page cache, so that its hits answer If-None-Match with 304 too (ETags of
+    # the open data files and feeds; other pages get one computed from their bytes).
+    "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous visitors' pages from Django's cache, before anything else runs.
     "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
