@@ -20,8 +20,20 @@ def live_news(language: str | None = None):
     return pages.order_by("-date", "-first_published_at", "-pk")
 
 
+class DatePrecision(models.TextChoices):
+    """How much of the date is known: a source may give only the month or the year."""
+
+    DAY = "day", _("Dag")
+    MONTH = "month", _("Måned")
+    YEAR = "year", _("År")
+
+
 class NewsIndexPage(BasePage):
     """The news section: every news item in the page's language, newest first, paginated."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("indhold"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
 
     parent_page_types = ["strategy.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -49,6 +61,13 @@ class NewsPage(BasePage):
     date = models.DateField(
         _("dato"), default=timezone.localdate, help_text=_("Nyhedens dato, som den vises.")
     )
+    date_precision = models.CharField(
+        _("datoens nøjagtighed"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("Vis kun måned og år (eller kun året), når kilden ikke nævner dagen."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("billede"),
@@ -69,7 +88,12 @@ class NewsPage(BasePage):
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("image"), FieldPanel("related_projects")],
+            [
+                FieldPanel("date"),
+                FieldPanel("date_precision"),
+                FieldPanel("image"),
+                FieldPanel("related_projects"),
+            ],
             heading=_("Om nyheden"),
         ),
         FieldPanel("body"),

@@ -6,7 +6,7 @@ from news.models import NewsIndexPage, NewsPage
 
 @register(NewsIndexPage)
 class NewsIndexPageTranslation(BasePageTranslation):
-    fields = ()
+    fields = ("body",)
 
 
 @register(NewsPage)

@@ -20,8 +20,14 @@ from wagtail.models import Page
 
 from core.languages import translated_only
 from core.page_cache import public_pages
-from site_search.indexing import HIGHLIGHT_START, HIGHLIGHT_STOP, SEARCH_CONFIGS, clean_text
-from site_search.models import SearchText
+from site_search.indexing import (
+    HIGHLIGHT_START,
+    HIGHLIGHT_STOP,
+    MIN_WORD_LENGTH,
+    SEARCH_CONFIGS,
+    clean_text,
+)
+from site_search.models import SearchText, SearchWord
 
 # Longer queries are cut (and the page says so): no visitor types more, and it bounds the work.
 MAX_QUERY_LENGTH = 200
@@ -146,6 +152,62 @@ def search(query: SearchQueryText, language: str, pages: QuerySet) -> QuerySet:
     return rows.annotate(
         rank=Case(When(title_has_all, then=Value(1)), default=Value(0), output_field=IntegerField())
     ).order_by("-rank", "page__path")
+
+
+# -- typos (PostgreSQL) -------------------------------------------------------------------------
+# pg_trgm's similarity (shared trigrams ÷ all trigrams) at or above which a word counts as a
+# likely misspelling of an indexed word (pg_trgm's own default for `%`).
+SIMILAR = 0.3
+# ... and at or above which the correction is confident enough to show its results at once
+# ("fjordbyn" → "fjordbyen" is 0.58, "resilliens" → "resiliens" 0.75).
+CONFIDENT = 0.5
+
+
+@dataclass
+class Correction:
+    query: SearchQueryText
+    confident: bool
+
+
+def _is_known(word: str, language: str) -> bool:
+    """An indexed word, or the start of one (the prefix search finds those already)."""
+    return SearchWord.objects.filter(language=language, word__startswith=word).exists()
+
+
+def correct(query: SearchQueryText, language: str) -> Correction | None:
+    """The query with each unknown word replaced by the most similar indexed word, or None.
+
+    Only on PostgreSQL (pg_trgm); words shorter than MIN_WORD_LENGTH, digits and words that are
+    known are kept as they are. Confident when every replaced word is at least CONFIDENT
+    similar.
+    """
+    if not uses_full_text_search() or not query.terms:
+        return None
+    from django.contrib.postgres.search import TrigramSimilarity
+
+    words, changed, confident = [], False, True
+    for term in query.terms:
+        if len(term) < MIN_WORD_LENGTH or not term.isalpha() or _is_known(term, language):
+            words.append(term)
+            continue
+        best = (
+            SearchWord.objects.filter(language=language, word__trigram_similar=term)
+            .annotate(similarity=TrigramSimilarity("word", term))
+            .filter(similarity__gte=SIMILAR)
+            .order_by("-similarity", "word")
+            .values_list("word", "similarity")
+            .first()
+        )
+        if best is None:
+            words.append(term)
+            continue
+        word, similarity = best
+        words.append(word)
+        changed = True
+        confident = confident and similarity >= CONFIDENT
+    if not changed:
+        return None
+    return Correction(query=parse_query(" ".join(words)), confident=confident)
 
 
 # -- highlighting -------------------------------------------------------------------------------

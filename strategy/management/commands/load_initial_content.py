@@ -357,6 +357,11 @@ class InitialContentLoader:
         privacy = self.sync_page(home, InformationPage, content.PRIVACY, show_in_menus=False)
         self.sync_site_settings(site, privacy)
 
+        # The news section and the /data/ page (news/initial_content.py).
+        from news.initial_content import load_news_and_data
+
+        load_news_and_data(self, home)
+
     def discard_files(self):
         """Remove files written by a load whose transaction was rolled back."""
         for model, name in self.new_files:
