@@ -155,18 +155,54 @@ def search(query: SearchQueryText, language: str, pages: QuerySet) -> QuerySet:
 
 
 # -- typos (PostgreSQL) -------------------------------------------------------------------------
-# pg_trgm's similarity (shared trigrams ÷ all trigrams) at or above which a word counts as a
-# likely misspelling of an indexed word (pg_trgm's own default for `%`).
+# Trigram similarity (shared trigrams ÷ all trigrams, as pg_trgm counts them) at or above which
+# a word counts as a likely misspelling of an indexed word (pg_trgm's own default for `%`) ...
 SIMILAR = 0.3
 # ... and at or above which the correction is confident enough to show its results at once
 # ("fjordbyn" → "fjordbyen" is 0.58, "resilliens" → "resiliens" 0.75).
 CONFIDENT = 0.5
+# Indexed words compared more closely (in Python) per misspelt word, and misspelt words
+# corrected per query: they bound the queries a search can cost (two per word).
+CANDIDATES = 10
+MAX_CORRECTED_TERMS = 4
 
 
 @dataclass
 class Correction:
     query: SearchQueryText
     confident: bool
+    paginator: object = None
+
+
+def trigrams(word: str) -> set[str]:
+    """pg_trgm's trigrams of one lower-case word (two spaces before, one after)."""
+    padded = f"  {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def similarity(a: str, b: str) -> float:
+    """pg_trgm's similarity() of two single words."""
+    ta, tb = trigrams(a), trigrams(b)
+    return len(ta & tb) / len(ta | tb) if ta or tb else 0.0
+
+
+def best_form(term: str, word: str) -> tuple[float, str]:
+    """`word`, or for a compound the start of it that `term` misspells, with its similarity.
+
+    "stormflood" is far from "stormflodsbeskyttelse" (0.35) but close to its start "stormflod"
+    (0.75), which the prefix search then finds in every compound.
+    """
+    whole = similarity(term, word)
+    if whole >= CONFIDENT or len(word) <= len(term):
+        return whole, word
+    best = (whole, word)
+    low, high = max(MIN_WORD_LENGTH, len(term) - 2), min(len(word) - 1, len(term) + 2)
+    for length in range(low, high + 1):
+        prefix = word[:length]
+        score = similarity(term, prefix)
+        if score > best[0]:
+            best = (score, prefix)
+    return best
 
 
 def _is_known(word: str, language: str) -> bool:
@@ -174,38 +210,53 @@ def _is_known(word: str, language: str) -> bool:
     return SearchWord.objects.filter(language=language, word__startswith=word).exists()
 
 
-def correct(query: SearchQueryText, language: str) -> Correction | None:
-    """The query with each unknown word replaced by the most similar indexed word, or None.
+def _closest_word(term: str, language: str) -> tuple[float, str] | None:
+    from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
+    from django.db.models.functions import Greatest
 
-    Only on PostgreSQL (pg_trgm); words shorter than MIN_WORD_LENGTH, digits and words that are
-    known are kept as they are. Confident when every replaced word is at least CONFIDENT
-    similar.
+    # `%` (similar as a whole) or `%>` (similar to part of a longer word), GIN-indexed.
+    candidates = (
+        SearchWord.objects.filter(language=language)
+        .filter(Q(word__trigram_similar=term) | Q(word__trigram_word_similar=term))
+        .annotate(
+            score=Greatest(TrigramSimilarity("word", term), TrigramWordSimilarity(term, "word"))
+        )
+        .order_by("-score", "word")
+        .values_list("word", flat=True)[:CANDIDATES]
+    )
+    forms = [best_form(term, word) for word in candidates]
+    forms = [(score, form) for score, form in forms if score >= SIMILAR]
+    # Most similar first; between equals the shorter form (it finds more through prefixes).
+    return min(forms, key=lambda item: (-item[0], len(item[1]), item[1])) if forms else None
+
+
+def correct(query: SearchQueryText, language: str) -> Correction | None:
+    """The query with each unknown word replaced by the closest indexed word, or None.
+
+    Only on PostgreSQL (pg_trgm). Short words, words with digits and known words (or starts of
+    known words) are kept. Confident when every replaced word is at least CONFIDENT similar.
     """
     if not uses_full_text_search() or not query.terms:
         return None
-    from django.contrib.postgres.search import TrigramSimilarity
-
-    words, changed, confident = [], False, True
+    words, corrected, confident = [], 0, True
     for term in query.terms:
-        if len(term) < MIN_WORD_LENGTH or not term.isalpha() or _is_known(term, language):
+        if (
+            corrected >= MAX_CORRECTED_TERMS
+            or len(term) < MIN_WORD_LENGTH
+            or not term.isalpha()
+            or _is_known(term, language)
+        ):
             words.append(term)
             continue
-        best = (
-            SearchWord.objects.filter(language=language, word__trigram_similar=term)
-            .annotate(similarity=TrigramSimilarity("word", term))
-            .filter(similarity__gte=SIMILAR)
-            .order_by("-similarity", "word")
-            .values_list("word", "similarity")
-            .first()
-        )
-        if best is None:
+        closest = _closest_word(term, language)
+        if closest is None:
             words.append(term)
             continue
-        word, similarity = best
-        words.append(word)
-        changed = True
-        confident = confident and similarity >= CONFIDENT
-    if not changed:
+        score, form = closest
+        words.append(form)
+        corrected += 1
+        confident = confident and score >= CONFIDENT
+    if not corrected:
         return None
     return Correction(query=parse_query(" ".join(words)), confident=confident)
 
