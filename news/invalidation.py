@@ -45,7 +45,11 @@ def remember_live_page(sender, instance, **kwargs):
 
 @receiver(post_delete)
 def drop_feeds_after_delete(sender, instance, **kwargs):
+    from news.models import NewsPage
+
     if getattr(instance, "_drop_feeds_after_delete", False):
         del instance._drop_feeds_after_delete
         paths = feed_paths()
-        drop(Page.objects.filter(depth=2), paths=paths, urls=full_urls(paths))
+        is_news = issubclass(instance.specific_class or Page, NewsPage)
+        pages = Page.objects.filter(depth=2) if is_news else []
+        drop(pages, paths=paths, urls=full_urls(paths))
