@@ -45,7 +45,10 @@ NEWS_INDEX = {
 
 NEWS = [
     _news(
-        {"da": "vejle-udvalgt-til-100-resilient-cities", "en": "vejle-selected-for-100-resilient-cities"},
+        {
+            "da": "vejle-udvalgt-til-100-resilient-cities",
+            "en": "vejle-selected-for-100-resilient-cities",
+        },
         {
             "da": "Vejle udvalgt til 100 Resilient Cities",
             "en": "Vejle selected for 100 Resilient Cities",
@@ -88,7 +91,7 @@ NEWS = [
             "muligheder« lanceret. Den blev præsenteret som Europas første samlede "
             "resiliensstrategi. Arup var partner på strategien og arbejdede med City "
             "Resilience Framework.",
-            "en": "On 17 March 2016 the resilience strategy \"Vi gør udfordringer til "
+            "en": 'On 17 March 2016 the resilience strategy "Vi gør udfordringer til '
             "muligheder\" was launched. It was presented as Europe's first comprehensive "
             "resilience strategy. Arup was the strategy partner, working with the City "
             "Resilience Framework.",
@@ -196,9 +199,7 @@ def load_news_and_data(loader, home) -> None:
     from strategy.models import ProjectPage
 
     index = loader.sync_page(home, NewsIndexPage, NEWS_INDEX)
-    projects = {
-        project.slug_da: project for project in ProjectPage.objects.descendant_of(home)
-    }
+    projects = {project.slug_da: project for project in ProjectPage.objects.descendant_of(home)}
     for spec in NEWS:
         loader.sync_page(
             index,

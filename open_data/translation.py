@@ -1,6 +1,6 @@
-from core.translation import BasePageTranslation
 from modeltranslation.translator import register
 
+from core.translation import BasePageTranslation
 from open_data.models import OpenDataPage
 
 
