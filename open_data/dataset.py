@@ -51,7 +51,7 @@ def _timestamp(value) -> str:
 
 
 def project_rows(request=None) -> list[dict]:
-    """Every live, public project in tree order, as dicts with FIELD_NAMES (4 queries)."""
+    """Every live, public project in tree order, as dicts with FIELD_NAMES (3 queries)."""
     from strategy.models import PillarPage, PrinciplePage, ProjectPage
 
     live_principles = PrinciplePage.objects.live().only("pk", "slug_da", "path").order_by("path")
