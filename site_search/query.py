@@ -23,6 +23,7 @@ from core.page_cache import public_pages
 from site_search.indexing import (
     HIGHLIGHT_START,
     HIGHLIGHT_STOP,
+    MAX_WORD_LENGTH,
     MIN_WORD_LENGTH,
     SEARCH_CONFIGS,
     clean_text,
@@ -162,9 +163,9 @@ SIMILAR = 0.3
 # ("fjordbyn" → "fjordbyen" is 0.58, "resilliens" → "resiliens" 0.75).
 CONFIDENT = 0.5
 # Indexed words compared more closely (in Python) per misspelt word, and misspelt words
-# corrected per query: they bound the queries a search can cost (two per word).
+# corrected per query: they bound the queries a search can cost (one per word).
 CANDIDATES = 10
-MAX_CORRECTED_TERMS = 4
+MAX_LOOKED_UP_TERMS = 4
 
 
 @dataclass
@@ -205,26 +206,39 @@ def best_form(term: str, word: str) -> tuple[float, str]:
     return best
 
 
-def _is_known(word: str, language: str) -> bool:
-    """An indexed word, or the start of one (the prefix search finds those already)."""
-    return SearchWord.objects.filter(language=language, word__startswith=word).exists()
+KNOWN = object()
 
 
-def _closest_word(term: str, language: str) -> tuple[float, str] | None:
+def _closest_word(term: str, language: str):
+    """KNOWN if `term` is an indexed word or the start of one (the prefix search finds those);
+    else (similarity, form) of the closest indexed word, or None. One query.
+    """
     from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
     from django.db.models.functions import Greatest
 
-    # `%` (similar as a whole) or `%>` (similar to part of a longer word), GIN-indexed.
-    candidates = (
+    # `%` (similar as a whole) or `%>` (similar to part of a longer word), GIN-indexed; the
+    # known words (prefix match) come first.
+    candidates = list(
         SearchWord.objects.filter(language=language)
-        .filter(Q(word__trigram_similar=term) | Q(word__trigram_word_similar=term))
-        .annotate(
-            score=Greatest(TrigramSimilarity("word", term), TrigramWordSimilarity(term, "word"))
+        .filter(
+            Q(word__startswith=term)
+            | Q(word__trigram_similar=term)
+            | Q(word__trigram_word_similar=term)
         )
-        .order_by("-score", "word")
-        .values_list("word", flat=True)[:CANDIDATES]
+        .annotate(
+            known=Case(
+                When(word__startswith=term, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+            score=Greatest(TrigramSimilarity("word", term), TrigramWordSimilarity(term, "word")),
+        )
+        .order_by("-known", "-score", "word")
+        .values_list("word", "known")[:CANDIDATES]
     )
-    forms = [best_form(term, word) for word in candidates]
+    if candidates and candidates[0][1]:
+        return KNOWN
+    forms = [best_form(term, word) for word, _known in candidates]
     forms = [(score, form) for score, form in forms if score >= SIMILAR]
     # Most similar first; between equals the shorter form (it finds more through prefixes).
     return min(forms, key=lambda item: (-item[0], len(item[1]), item[1])) if forms else None
@@ -233,23 +247,24 @@ def _closest_word(term: str, language: str) -> tuple[float, str] | None:
 def correct(query: SearchQueryText, language: str) -> Correction | None:
     """The query with each unknown word replaced by the closest indexed word, or None.
 
-    Only on PostgreSQL (pg_trgm). Short words, words with digits and known words (or starts of
-    known words) are kept. Confident when every replaced word is at least CONFIDENT similar.
+    Only on PostgreSQL (pg_trgm). Short and overlong words, words with digits and known words
+    (or starts of known words) are kept; at most MAX_LOOKED_UP_TERMS words are looked up.
+    Confident when every replaced word is at least CONFIDENT similar.
     """
     if not uses_full_text_search() or not query.terms:
         return None
-    words, corrected, confident = [], 0, True
+    words, corrected, looked_up, confident = [], 0, 0, True
     for term in query.terms:
         if (
-            corrected >= MAX_CORRECTED_TERMS
-            or len(term) < MIN_WORD_LENGTH
+            looked_up >= MAX_LOOKED_UP_TERMS
+            or not MIN_WORD_LENGTH <= len(term) <= MAX_WORD_LENGTH
             or not term.isalpha()
-            or _is_known(term, language)
         ):
             words.append(term)
             continue
+        looked_up += 1
         closest = _closest_word(term, language)
-        if closest is None:
+        if closest is None or closest is KNOWN:
             words.append(term)
             continue
         score, form = closest
