@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
 
 from core import views as core_views
+from news import feeds as news_feeds
+from open_data import views as open_data_views
 from operations import health
 from site_search import views as site_search_views
 from strategy import views as strategy_views
@@ -41,6 +43,14 @@ urlpatterns = [
         {"language": "en"},
         name="strategy_document_en",
     ),
+    # Atom feeds per language (news/feeds.py), fixed addresses like the PDF's.
+    path("nyheder.atom", news_feeds.news_feed, {"language": "da"}, name="news_feed_da"),
+    path("en/news.atom", news_feeds.news_feed, {"language": "en"}, name="news_feed_en"),
+    path("projekter.atom", news_feeds.projects_feed, {"language": "da"}, name="projects_feed_da"),
+    path("en/projects.atom", news_feeds.projects_feed, {"language": "en"}, name="projects_feed_en"),
+    # Open data (open_data/): both languages in one file; the /data/ page describes them.
+    path("data/projects.json", open_data_views.projects_json, name="open_data_projects_json"),
+    path("data/projects.csv", open_data_views.projects_csv, name="open_data_projects_csv"),
 ]
 
 if settings.DEBUG:

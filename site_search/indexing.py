@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from core.languages import is_translated, language_codes
 from core.models import BasePage
-from site_search.models import SearchText
+from site_search.models import SearchText, SearchWord
 
 # PostgreSQL text search configuration per language (`\dF` lists them).
 SEARCH_CONFIGS = {"da": "danish", "en": "english"}
@@ -21,6 +21,10 @@ MAX_BODY_LENGTH = 100_000
 HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_STOP = "\ue001"
 _URL = re.compile(r"^\w+://\S*$")
+_WORD = re.compile(r"[^\W\d_]+")
+# Words shorter than this are never offered as corrections (too many near neighbours).
+MIN_WORD_LENGTH = 4
+MAX_WORD_LENGTH = 100
 
 
 def clean_text(text) -> str:
@@ -72,6 +76,30 @@ def texts_for(page) -> list[SearchText]:
     return rows
 
 
+def words_of(*texts) -> set[str]:
+    """The distinct lower-case words (letters only) of `texts` worth comparing with a typo."""
+    words = set()
+    for text in texts:
+        for word in _WORD.findall((text or "").lower()):
+            if MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH:
+                words.add(word)
+    return words
+
+
+def _add_words(rows) -> None:
+    """Remember the rows' words for typo correction (PostgreSQL, where pg_trgm compares them)."""
+    if connection.vendor != "postgresql":
+        return
+    words = set()
+    for row in rows:
+        words.update((row.language, word) for word in words_of(row.title, row.summary, row.body))
+    SearchWord.objects.bulk_create(
+        [SearchWord(language=language, word=word) for language, word in sorted(words)],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+
+
 def is_searchable(page) -> bool:
     """Live pages of the project's own page types (not the tree root or Wagtail's own Page)."""
     return page.live and isinstance(page, BasePage)
@@ -100,6 +128,7 @@ def index_page(page_id: int) -> int:
         return 0
     rows = SearchText.objects.bulk_create(texts_for(page))
     _update_vectors(SearchText.objects.filter(page_id=page_id))
+    _add_words(rows)
     return len(rows)
 
 
@@ -107,6 +136,7 @@ def index_page(page_id: int) -> int:
 def rebuild() -> int:
     """Rebuild the whole table from the live pages; returns the number of rows."""
     SearchText.objects.all().delete()
+    SearchWord.objects.all().delete()
     count = 0
     batch = []
     for page in Page.objects.live().specific().iterator(chunk_size=200):
@@ -114,7 +144,9 @@ def rebuild() -> int:
             batch.extend(texts_for(page))
         if len(batch) >= 500:
             count += len(SearchText.objects.bulk_create(batch))
+            _add_words(batch)
             batch = []
     count += len(SearchText.objects.bulk_create(batch))
+    _add_words(batch)
     _update_vectors(SearchText.objects.all())
     return count

@@ -39,3 +39,25 @@ class SearchText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.language})"
+
+
+class SearchWord(models.Model):
+    """Every word of the indexed text per language: what a misspelt word is compared with.
+
+    PostgreSQL only (filled by site_search.indexing there): trigram similarity (pg_trgm, GIN
+    index from migration 0002) finds "fjordbyen" for "fjordbyn". Words of pages that are gone
+    may linger until the next rebuild; a suggestion is only offered when it finds pages.
+    """
+
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    word = models.CharField(max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "word"], name="site_search_one_word_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.word} ({self.language})"

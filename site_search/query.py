@@ -20,8 +20,15 @@ from wagtail.models import Page
 
 from caching.lookups import public_pages
 from core.languages import translated_only
-from site_search.indexing import HIGHLIGHT_START, HIGHLIGHT_STOP, SEARCH_CONFIGS, clean_text
-from site_search.models import SearchText
+from site_search.indexing import (
+    HIGHLIGHT_START,
+    HIGHLIGHT_STOP,
+    MAX_WORD_LENGTH,
+    MIN_WORD_LENGTH,
+    SEARCH_CONFIGS,
+    clean_text,
+)
+from site_search.models import SearchText, SearchWord
 
 # Longer queries are cut (and the page says so): no visitor types more, and it bounds the work.
 MAX_QUERY_LENGTH = 200
@@ -146,6 +153,127 @@ def search(query: SearchQueryText, language: str, pages: QuerySet) -> QuerySet:
     return rows.annotate(
         rank=Case(When(title_has_all, then=Value(1)), default=Value(0), output_field=IntegerField())
     ).order_by("-rank", "page__path")
+
+
+# -- typos (PostgreSQL) -------------------------------------------------------------------------
+# Trigram similarity (shared trigrams ÷ all trigrams, as pg_trgm counts them) at or above which
+# a word counts as a likely misspelling of an indexed word (pg_trgm's own default for `%`) ...
+SIMILAR = 0.3
+# ... and at or above which the correction is confident enough to show its results at once
+# ("fjordbyn" → "fjordbyen" is 0.58, "resilliens" → "resiliens" 0.75).
+CONFIDENT = 0.5
+# Indexed words compared more closely (in Python) per misspelt word, and misspelt words
+# corrected per query: they bound the queries a search can cost (one per word).
+CANDIDATES = 10
+MAX_LOOKED_UP_TERMS = 4
+
+
+@dataclass
+class Correction:
+    query: SearchQueryText
+    confident: bool
+    paginator: object = None
+
+
+def trigrams(word: str) -> set[str]:
+    """pg_trgm's trigrams of one lower-case word (two spaces before, one after)."""
+    padded = f"  {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def similarity(a: str, b: str) -> float:
+    """pg_trgm's similarity() of two single words."""
+    ta, tb = trigrams(a), trigrams(b)
+    return len(ta & tb) / len(ta | tb) if ta or tb else 0.0
+
+
+def best_form(term: str, word: str) -> tuple[float, str]:
+    """`word`, or for a compound the start of it that `term` misspells, with its similarity.
+
+    "stormflood" is far from "stormflodsbeskyttelse" (0.35) but close to its start "stormflod"
+    (0.75), which the prefix search then finds in every compound.
+    """
+    whole = similarity(term, word)
+    if whole >= CONFIDENT or len(word) <= len(term):
+        return whole, word
+    best = (whole, word)
+    low, high = max(MIN_WORD_LENGTH, len(term) - 2), min(len(word) - 1, len(term) + 2)
+    for length in range(low, high + 1):
+        prefix = word[:length]
+        score = similarity(term, prefix)
+        if score > best[0]:
+            best = (score, prefix)
+    return best
+
+
+KNOWN = object()
+
+
+def _closest_word(term: str, language: str):
+    """KNOWN if `term` is an indexed word or the start of one (the prefix search finds those);
+    else (similarity, form) of the closest indexed word, or None. One query.
+    """
+    from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
+    from django.db.models.functions import Greatest
+
+    # `%` (similar as a whole) or `%>` (similar to part of a longer word), GIN-indexed; the
+    # known words (prefix match) come first.
+    candidates = list(
+        SearchWord.objects.filter(language=language)
+        .filter(
+            Q(word__startswith=term)
+            | Q(word__trigram_similar=term)
+            | Q(word__trigram_word_similar=term)
+        )
+        .annotate(
+            known=Case(
+                When(word__startswith=term, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+            score=Greatest(TrigramSimilarity("word", term), TrigramWordSimilarity(term, "word")),
+        )
+        .order_by("-known", "-score", "word")
+        .values_list("word", "known")[:CANDIDATES]
+    )
+    if candidates and candidates[0][1]:
+        return KNOWN
+    forms = [best_form(term, word) for word, _known in candidates]
+    forms = [(score, form) for score, form in forms if score >= SIMILAR]
+    # Most similar first; between equals the shorter form (it finds more through prefixes).
+    return min(forms, key=lambda item: (-item[0], len(item[1]), item[1])) if forms else None
+
+
+def correct(query: SearchQueryText, language: str) -> Correction | None:
+    """The query with each unknown word replaced by the closest indexed word, or None.
+
+    Only on PostgreSQL (pg_trgm). Short and overlong words, words with digits and known words
+    (or starts of known words) are kept; at most MAX_LOOKED_UP_TERMS words are looked up.
+    Confident when every replaced word is at least CONFIDENT similar.
+    """
+    if not uses_full_text_search() or not query.terms:
+        return None
+    words, corrected, looked_up, confident = [], 0, 0, True
+    for term in query.terms:
+        if (
+            looked_up >= MAX_LOOKED_UP_TERMS
+            or not MIN_WORD_LENGTH <= len(term) <= MAX_WORD_LENGTH
+            or not term.isalpha()
+        ):
+            words.append(term)
+            continue
+        looked_up += 1
+        closest = _closest_word(term, language)
+        if closest is None or closest is KNOWN:
+            words.append(term)
+            continue
+        score, form = closest
+        words.append(form)
+        corrected += 1
+        confident = confident and score >= CONFIDENT
+    if not corrected:
+        return None
+    return Correction(query=parse_query(" ".join(words)), confident=confident)
 
 
 # -- highlighting -------------------------------------------------------------------------------

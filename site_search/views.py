@@ -18,6 +18,7 @@ from core.languages import current_language
 from site_search.models import SearchText
 from site_search.query import (
     MAX_QUERY_LENGTH,
+    correct,
     parse_query,
     search,
     snippet,
@@ -168,16 +169,43 @@ def search_view(request):
         context["results"] = _results(results_page.object_list, query, request)
         if results_page.number == 1:
             context["promotions"] = _promotions(query, language, pages, request)
+        shown = query
         if not paginator.count:
-            context.update(_suggestions(pages))
+            correction = _correction(query, language, pages)
+            if correction is not None:
+                context["correction"] = correction.query.text
+                context["correction_url"] = search_url(language, correction.query.text)
+            if correction is not None and correction.confident:
+                # A confident correction: its results at once, under "Did you mean …?".
+                shown = correction.query
+                paginator = correction.paginator
+                results_page = paginator.get_page(page_number(request.GET.get("page")))
+                context["correction_shown"] = True
+                context["paginator"] = paginator
+                context["results_page"] = results_page
+                context["results"] = _results(results_page.object_list, shown, request)
+            else:
+                context.update(_suggestions(pages))
         if results_page.has_previous():
-            context["previous_url"] = _page_url(query, results_page.previous_page_number())
+            context["previous_url"] = _page_url(shown, results_page.previous_page_number())
         if results_page.has_next():
-            context["next_url"] = _page_url(query, results_page.next_page_number())
+            context["next_url"] = _page_url(shown, results_page.next_page_number())
 
     response = TemplateResponse(request, "site_search/search_page.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _correction(query, language, pages):
+    """The query with its typos corrected (PostgreSQL), if the corrected one finds pages."""
+    correction = correct(query, language)
+    if correction is None:
+        return None
+    paginator = Paginator(search(correction.query, language, pages), RESULTS_PER_PAGE)
+    if not paginator.count:
+        return None
+    correction.paginator = paginator
+    return correction
 
 
 def _page_url(query, number: int) -> str:

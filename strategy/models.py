@@ -36,6 +36,8 @@ class HomePage(BasePage):
         "strategy.NetworkPage",
         "contacts.ContactPage",
         "core.InformationPage",
+        "news.NewsIndexPage",
+        "open_data.OpenDataPage",
     ]
     max_count = 1
 

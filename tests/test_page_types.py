@@ -6,6 +6,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from contacts.models import ContactPage
 from core.models import InformationPage
+from news.models import NewsIndexPage
+from open_data.models import OpenDataPage
 from participation.models import ParticipationPage
 from strategy.models import (
     HomePage,
@@ -61,8 +63,11 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_allowed_subpages(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {StrategyPage, PrinciplesIndexPage, NetworkPage, ContactPage, InformationPage},
-        )
+            {
+                StrategyPage, PrinciplesIndexPage, NetworkPage, ContactPage, InformationPage,
+                NewsIndexPage, OpenDataPage,
+            },
+        )  # fmt: skip
         self.assertAllowedSubpageTypes(StrategyPage, {PillarPage})
         # A pillar also holds citizens' input forms (participation/, e.g. "Del din idé").
         self.assertAllowedSubpageTypes(PillarPage, {ProjectPage, ParticipationPage})

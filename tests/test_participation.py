@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from core import cache_backend
+from caching import backend as cache_backend
 from editorial.roles import EDITORS, MODERATORS
 from participation.forms import MAX_FIELD_CHARS, make_stamp
 from participation.initial_content import IDEA_FORM
@@ -608,10 +608,14 @@ class CacheAwayTests(FormTestCase):
         super().setUp()
         cache_backend._Outage.retry_at = 0.0
         cache_backend._Outage.dropped_nothing = False
+        cache_backend._Outage.failing = False
+        cache_backend._Outage.memory.clear()
 
     def tearDown(self):
         cache_backend._Outage.retry_at = 0.0
         cache_backend._Outage.dropped_nothing = False
+        cache_backend._Outage.failing = False
+        cache_backend._Outage.memory.clear()
 
     def test_with_redis_away_a_post_is_still_stored(self):
         # Nothing listens on port 1: the rate limit cannot count, and the post goes on.

@@ -22,6 +22,16 @@ from strategy.models import ProjectPage
 from tests.factories import make_contact_person, make_page, make_site_tree
 
 QUERY_BUDGET = 10
+# Every page edit also purges the Atom feeds and the open data files (news/, open_data/):
+# tested in tests/test_news_feeds_open_data.py, left out of the exact sets here.
+LISTING_FILES = {
+    "/nyheder.atom",
+    "/en/news.atom",
+    "/projekter.atom",
+    "/en/projects.atom",
+    "/data/projects.json",
+    "/data/projects.csv",
+}
 
 
 def urls_of(page) -> dict[str, str]:
@@ -267,7 +277,7 @@ class InvalidationTests(TreeTestCase):
         dropped = set(before) - self.cached()
         self.assertEqual(dropped, {url for url in expected if url in before})
         purged = {url.removeprefix("http://localhost") for url in PurgeRecorder.received}
-        self.assertEqual(purged, expected)
+        self.assertEqual(purged - LISTING_FILES, expected)
 
     def test_publishing_a_project(self):
         before = self.fill_page_cache()

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     # Citizens' input form (participation/), on Wagtail's form builder.
     "participation",
     "wagtail.contrib.forms",
+    "news",
+    "open_data",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
@@ -55,11 +57,16 @@ INSTALLED_APPS = [
     # Only for its Danish: Wagtail's workflow panel shows django.contrib.humanize's naturaltime
     # ("now", "a second ago"), whose catalogue Django loads for installed apps only.
     "django.contrib.humanize",
+    # The trigram lookups (pg_trgm) of the typo-tolerant search; nothing on SQLite.
+    "django.contrib.postgres",
     # Hardening: admin login lockout (see the "Hardening" block below).
     "axes",
 ]
 
 MIDDLEWARE = [
+    # Outside the page cache, so that its hits answer If-None-Match with 304 too (ETags of
+    # the open data files and feeds; other pages get one computed from their bytes).
+    "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous visitors' pages from Django's cache, before anything else runs.
     "caching.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -415,6 +415,11 @@ class InitialContentLoader:
             show_in_menus=False,
         )
 
+        # The news section and the /data/ page (news/initial_content.py).
+        from news.initial_content import load_news_and_data
+
+        load_news_and_data(self, home)
+
     def discard_files(self):
         """Remove files written by a load whose transaction was rolled back."""
         for model, name in self.new_files:

@@ -1,0 +1,9 @@
+from modeltranslation.translator import register
+
+from core.translation import BasePageTranslation
+from open_data.models import OpenDataPage
+
+
+@register(OpenDataPage)
+class OpenDataPageTranslation(BasePageTranslation):
+    fields = ("body",)
