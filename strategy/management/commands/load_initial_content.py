@@ -376,6 +376,10 @@ class InitialContentLoader:
         )
         self.sync_site_settings(site, privacy)
         self.sync_participation(strategy)
+        # The news section and the /data/ page (news/initial_content.py).
+        from news.initial_content import load_news_and_data
+
+        load_news_and_data(self, home)
 
     # -- the citizens' input form (participation/) ----------------------------------------
     def sync_participation(self, strategy):
@@ -414,11 +418,6 @@ class InitialContentLoader:
             },
             show_in_menus=False,
         )
-
-        # The news section and the /data/ page (news/initial_content.py).
-        from news.initial_content import load_news_and_data
-
-        load_news_and_data(self, home)
 
     def discard_files(self):
         """Remove files written by a load whose transaction was rolled back."""
