@@ -11,6 +11,9 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/resilient_vejle
 TEST_REDIS_URL ?=
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k language -x"`.
 PYTEST_ARGS ?=
+# Heavy tests (@pytest.mark.slow: 1,000 projects, several servers) are left to `make test-slow`,
+# which CI runs; PYTEST_MARK= (empty) runs everything.
+PYTEST_MARK ?= not slow
 
 DEV_SETTINGS := DJANGO_SETTINGS_MODULE=resilient_vejle.settings.dev
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=resilient_vejle.settings.test
@@ -26,6 +29,7 @@ help:
 	@echo "make run               set up everything, then serve http://127.0.0.1:8000/"
 	@echo "make test              run the test suite (SQLite unless DATABASE_URL is set)"
 	@echo "make test-postgres     the test suite on PostgreSQL (POSTGRES_URL=...; Redis with TEST_REDIS_URL=...)"
+	@echo "make test-slow         the heavy tests (1,000 projects) that make test skips, on PostgreSQL"
 	@echo "make lint | format     ruff and djhtml: check | rewrite"
 	@echo "make check-migrations  fail when a model change has no migration"
 	@echo "make check-deploy      Django's deployment checks with the production settings"
@@ -107,11 +111,16 @@ run: messages migrate
 # --- checks ------------------------------------------------------------------------------------
 
 test: messages
-	$(TEST_SETTINGS) $(PY) -m pytest $(PYTEST_ARGS)
+	$(TEST_SETTINGS) $(PY) -m pytest -m '$(PYTEST_MARK)' $(PYTEST_ARGS)
 
 test-postgres: messages
 	$(TEST_SETTINGS) DATABASE_URL='$(POSTGRES_URL)' DJANGO_TEST_REDIS_URL='$(TEST_REDIS_URL)' \
-		$(PY) -m pytest $(PYTEST_ARGS)
+		$(PY) -m pytest -m '$(PYTEST_MARK)' $(PYTEST_ARGS)
+
+# The heavy tests only, on PostgreSQL (with Redis when TEST_REDIS_URL is set), as in production.
+test-slow: messages
+	$(TEST_SETTINGS) DATABASE_URL='$(POSTGRES_URL)' DJANGO_TEST_REDIS_URL='$(TEST_REDIS_URL)' \
+		$(PY) -m pytest -m slow $(PYTEST_ARGS)
 
 # Runs all three linters and fails if any of them does.
 lint: install

@@ -6,6 +6,7 @@ Counts, never timings: speed is measured by `make bench`.
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
@@ -106,6 +107,7 @@ class QueryBudgetTests(TreeTestCase):
                 counts[url] = (self.count(url, cold=False), self.count(url, cold=True))
         return counts
 
+    @pytest.mark.slow  # 1,000 projects: CI's `make test-slow`
     def test_every_page_type_within_budget_at_10_and_1000_projects(self):
         pillar, principle = self.tree["pillar"], self.tree["principle"]
         for number in range(9):
