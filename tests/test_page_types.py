@@ -12,6 +12,7 @@ from strategy.models import (
     PillarPage,
     PrinciplePage,
     PrinciplesIndexPage,
+    ProjectCatalogPage,
     ProjectPage,
     StrategyPage,
 )
@@ -24,6 +25,7 @@ ALL_TYPES = {
     ProjectPage,
     PrinciplesIndexPage,
     PrinciplePage,
+    ProjectCatalogPage,
     NetworkPage,
     ContactPage,
     InformationPage,
@@ -51,7 +53,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_allowed_parents(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        for child in (StrategyPage, PrinciplesIndexPage, NetworkPage, ContactPage, InformationPage):
+        for child in (
+            StrategyPage,
+            PrinciplesIndexPage,
+            ProjectCatalogPage,
+            NetworkPage,
+            ContactPage,
+            InformationPage,
+        ):
             self.assertAllowedParentPageTypes(child, {HomePage})
         self.assertAllowedParentPageTypes(PillarPage, {StrategyPage})
         self.assertAllowedParentPageTypes(ProjectPage, {PillarPage})
@@ -60,12 +69,26 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_allowed_subpages(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {StrategyPage, PrinciplesIndexPage, NetworkPage, ContactPage, InformationPage},
+            {
+                StrategyPage,
+                PrinciplesIndexPage,
+                ProjectCatalogPage,
+                NetworkPage,
+                ContactPage,
+                InformationPage,
+            },
         )
         self.assertAllowedSubpageTypes(StrategyPage, {PillarPage})
         self.assertAllowedSubpageTypes(PillarPage, {ProjectPage})
         self.assertAllowedSubpageTypes(PrinciplesIndexPage, {PrinciplePage})
-        for leaf in (ProjectPage, PrinciplePage, NetworkPage, ContactPage, InformationPage):
+        for leaf in (
+            ProjectPage,
+            PrinciplePage,
+            ProjectCatalogPage,
+            NetworkPage,
+            ContactPage,
+            InformationPage,
+        ):
             self.assertAllowedSubpageTypes(leaf, set())
 
     def test_cannot_create_anywhere_else(self):
@@ -73,6 +96,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
             HomePage: {Page},
             StrategyPage: {HomePage},
             PrinciplesIndexPage: {HomePage},
+            ProjectCatalogPage: {HomePage},
             NetworkPage: {HomePage},
             ContactPage: {HomePage},
             InformationPage: {HomePage},
