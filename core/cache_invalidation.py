@@ -80,9 +80,7 @@ def pages_showing_projects(page) -> set:
         # Related-project cards: projects under the same pillar or sharing a principle.
         ids = principle_ids_ever(page)
         same_pillar = Q(path__startswith=page.path[: -Page.steplen])
-        affected.update(
-            ProjectPage.objects.filter(same_pillar | Q(principles__in=ids)).distinct()
-        )
+        affected.update(ProjectPage.objects.filter(same_pillar | Q(principles__in=ids)).distinct())
     elif isinstance(page, PillarPage):
         # Its projects' cards name it: the principle pages that list them, and the projects
         # whose related cards may show them (sharing a principle).

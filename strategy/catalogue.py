@@ -1,4 +1,4 @@
-"""The project catalogue's data: its filters, the filtered projects and the pillar × principle matrix.
+"""The project catalogue's data: filters, the filtered projects, the pillar × principle matrix.
 
 Everything here works in the active language and within one site (the home page's path):
 slugs and titles are the language's, and pages not translated into it are left out.
@@ -51,7 +51,8 @@ class Options:
     statuses: tuple[Option, ...] = ()
 
     def find(self, name: str, value: str) -> Option | None:
-        return next((o for o in getattr(self, f"{name}s") if o.value == value), None)
+        choices = {"pillar": self.pillars, "principle": self.principles, "status": self.statuses}
+        return next((option for option in choices[name] if option.value == value), None)
 
     def pillar_of(self, project) -> Option | None:
         parent_path = project.path[: -Page.steplen]
@@ -214,11 +215,11 @@ class Linked:
 
 
 def linked(option: Option, name: str, catalogue_url: str) -> Linked:
-    if catalogue_url:
-        target = href(catalogue_url, urlencode([(name, option.value)]))
-    else:
-        target = option.url
-    return Linked(option.title, option.theme, target)
+    if not catalogue_url:
+        return Linked(option.title, option.theme, option.url)
+    return Linked(
+        option.title, option.theme, href(catalogue_url, urlencode([(name, option.value)]))
+    )
 
 
 def matrix(opts: Options, catalogue_url: str) -> list[dict]:

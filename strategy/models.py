@@ -190,9 +190,7 @@ class PillarPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         home_path = catalogue.home_path_of(self)
-        context["projects"] = lambda: with_cards(
-            paginated(request, self.get_projects()), home_path
-        )
+        context["projects"] = lambda: with_cards(paginated(request, self.get_projects()), home_path)
         # Lazy: only the cold fragment asks (a remembered lookup then).
         context["catalogue_href"] = lambda: catalogue_link(home_path, pillar=self.slug)
         return context
@@ -416,9 +414,7 @@ class PrinciplePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         home_path = catalogue.home_path_of(self)
         # In tree order, so a page of them comes grouped by pillar (the template regroups).
-        context["projects"] = lambda: with_cards(
-            paginated(request, self.get_projects()), home_path
-        )
+        context["projects"] = lambda: with_cards(paginated(request, self.get_projects()), home_path)
         context["catalogue_href"] = lambda: catalogue_link(home_path, principle=self.slug)
         return context
 
