@@ -4,7 +4,7 @@ import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
@@ -264,8 +264,11 @@ class ProjectPage(BasePage):
             catalogue.projects_of(opts.pillars)
             .exclude(pk=self.pk)
             .filter(same_pillar | sharing)
-            .annotate(shared=Coalesce(Subquery(shared), 0))
-            .order_by("-shared", "path")[:limit]
+            .annotate(
+                shared=Coalesce(Subquery(shared), 0),
+                same=Case(When(same_pillar, then=1), default=0, output_field=IntegerField()),
+            )
+            .order_by("-shared", "-same", "path")[:limit]
         )
         return catalogue.with_pillar_and_principles(
             related, opts, catalogue.catalogue_url(home_path)

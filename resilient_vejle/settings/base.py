@@ -168,6 +168,10 @@ CACHES = cache_settings(REDIS_URL, "resilient-vejle")
 
 # DJANGO_PAGE_CACHE=off serves every page freshly rendered (the benchmark's uncached runs).
 PAGE_CACHE_ENABLED = os.environ.get("DJANGO_PAGE_CACHE", "on").lower() not in {"off", "0", "false"}
+# The query parameters the page cache keeps variants of (read by the caching app): pagination,
+# search, and the project catalogue's filters (it redirects unknown values to its canonical
+# address, so only real filter combinations become variants).
+PAGE_CACHE_QUERY_PARAMETERS = ["page", "q", "pillar", "principle", "status"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
