@@ -82,7 +82,11 @@ def options(home_path: str) -> Options:
         )
         principles = tuple(_option(page, url=page.get_url()) for page in live(PrinciplePage))
         used = set(
-            projects_of(pillars).exclude(status="").values_list("status", flat=True).distinct()
+            projects_of(pillars)
+            .exclude(status="")
+            .order_by()  # DISTINCT over the status alone, not over the ordering's path too
+            .values_list("status", flat=True)
+            .distinct()
         )
         statuses = tuple(
             Option(value=value, title=str(label))

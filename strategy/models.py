@@ -347,7 +347,9 @@ class ProjectCatalogPage(BasePage):
     def results(self, request, selection, home_path) -> dict:
         from django.core.paginator import Paginator
 
-        page_obj = Paginator(selection.projects(), PER_PAGE).get_page(selection.page)
+        paginator = Paginator(selection.projects(), PER_PAGE)
+        paginator.count = selection.count(self.pk)  # remembered already: no second COUNT
+        page_obj = paginator.get_page(selection.page)
         page_obj.object_list = catalogue.with_pillar_and_principles(
             page_obj.object_list, selection.options, catalogue.catalogue_url(home_path)
         )
