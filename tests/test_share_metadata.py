@@ -77,7 +77,7 @@ class ShareMetadataTests(TestCase):
                 self.assertEqual(meta(soup, "twitter:image"), meta(soup, "og:image"))
                 self.assertEqual(meta(soup, "og:image:alt"), default_image.description)
                 count += 1
-        self.assertEqual(count, 46)  # 23 pages × 2 languages
+        self.assertEqual(count, 48)  # 24 pages × 2 languages
         rendition = default_image.renditions.get()
         self.assertEqual((rendition.width, rendition.height), (1200, 630))
         self.assertTrue(rendition.file.name.endswith(".jpg"))
