@@ -47,8 +47,8 @@ class SitemapTests(TestCase):
     def test_every_page_once_per_language_with_alternates_and_lastmod(self):
         entries = sitemap_entries(self.client)
         pages = list(Page.objects.live().filter(depth__gt=1).specific())
-        self.assertEqual(len(pages), 23)
-        self.assertEqual(len(entries), 46)
+        self.assertEqual(len(pages), 24)
+        self.assertEqual(len(entries), 48)
         for page in pages:
             urls = self.expected_urls(page)
             for url in urls.values():
@@ -69,10 +69,10 @@ class SitemapTests(TestCase):
         self.assertEqual(set(entries[urls["da"]]["alternates"]), {"da", "x-default"})
         self.assertNotIn(urls["en"], entries)
         english_locs = [loc for loc in entries if loc.startswith("http://testserver/en/")]
-        self.assertEqual(len(english_locs), 22)
+        self.assertEqual(len(english_locs), 23)
         for entry in entries.values():
             self.assertNotIn(urls["en"], entry["alternates"].values())
-        self.assertEqual(len(entries), 45)
+        self.assertEqual(len(entries), 47)
 
     def test_unpublished_pages_are_not_listed(self):
         project = ProjectPage.objects.order_by("path").first()
