@@ -81,7 +81,7 @@ class SitemapTests(TestCase):
         entries = sitemap_entries(self.client)
         self.assertNotIn(urls["da"], entries)
         self.assertNotIn(urls["en"], entries)
-        self.assertEqual(len(entries), 44)
+        self.assertEqual(len(entries), 46)
 
 
 class RobotsTests(TestCase):
