@@ -33,7 +33,7 @@ help:
 	@echo "make lint | format     ruff and djhtml: check | rewrite"
 	@echo "make check-migrations  fail when a model change has no migration"
 	@echo "make check-deploy      Django's deployment checks with the production settings"
-	@echo "make lighthouse        Lighthouse scores of four pages, served by gunicorn like production"
+	@echo "make lighthouse        Lighthouse scores of six pages, served by gunicorn like production"
 	@echo "make bench             queries, CPU and requests/s: uncached, page cache, Varnish, references"
 	@echo "make load-test         wrk, 64 connections for 30 s on gunicorn, graceful reload midway"
 	@echo "make admin-messages    merge new Wagtail msgids lacking Danish into locale_wagtail/da/"

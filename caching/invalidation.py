@@ -5,6 +5,8 @@ Which pages an edit affects follows from what the templates show:
 - a page's own address and everything below it (breadcrumbs, addresses after a move);
 - its parent, which lists it; the home page, which lists pillars and principles;
 - for a project, the principle pages that list it; for a principle, the projects tagged with it;
+- the project catalogue and the matrix (catalogue, principles page) for a project, pillar or
+  principle, and the project cards elsewhere that name it (pages_showing_projects);
 - the home page and its direct children are in every page's navigation, and the privacy page
   and the site settings are in every footer: an edit to them affects every page;
 - a contact person: the pages that show them (every page, if they are the default contact);
@@ -54,6 +56,43 @@ def pages_affected_by_page(page):
         affected.update(PrinciplePage.objects.filter(pk__in=principle_ids_ever(page)))
     if isinstance(page, PrinciplePage):
         affected.update(ProjectPage.objects.filter(principles=page))
+    affected.update(pages_showing_projects(page))
+    return affected
+
+
+def pages_showing_projects(page) -> set:
+    """The catalogue, the matrix and project cards (issue 18) that show `page` if it is a
+    project, a pillar or a principle: filters, counts, a card's pillar and principles."""
+    from django.db.models import Q
+
+    from strategy.models import (
+        PillarPage,
+        PrinciplePage,
+        PrinciplesIndexPage,
+        ProjectCatalogPage,
+        ProjectPage,
+    )
+
+    if not isinstance(page, ProjectPage | PillarPage | PrinciplePage):
+        return set()
+    # The catalogue (list, filters, matrix) and the principles page (matrix).
+    affected = {*ProjectCatalogPage.objects.all(), *PrinciplesIndexPage.objects.all()}
+    if isinstance(page, ProjectPage):
+        # Related-project cards: projects under the same pillar or sharing a principle.
+        ids = principle_ids_ever(page)
+        same_pillar = Q(path__startswith=page.path[: -Page.steplen])
+        affected.update(ProjectPage.objects.filter(same_pillar | Q(principles__in=ids)).distinct())
+    elif isinstance(page, PillarPage):
+        # Its projects' cards name it: the principle pages that list them, and the projects
+        # whose related cards may show them (sharing a principle).
+        principles = PrinciplePage.objects.filter(projects__path__startswith=page.path)
+        affected.update(principles.distinct())
+        affected.update(ProjectPage.objects.filter(principles__in=principles).distinct())
+    else:
+        # Every project card shows its principles: wherever the tagged projects are listed.
+        affected.update(
+            PillarPage.objects.all(), PrinciplePage.objects.all(), ProjectPage.objects.all()
+        )
     return affected
 
 

@@ -1,4 +1,4 @@
-"""Lighthouse scores for four pages of the initial content, served like production.
+"""Lighthouse scores for pages of the initial content, served like production.
 
     make lighthouse            (or: .venv/bin/python scripts/lighthouse.py, after make messages)
 
@@ -51,6 +51,8 @@ PAGES = {
     "strategy": "/strategien/",
     "pillar": "/strategien/klimaresiliens/",
     "project": "/strategien/klimaresiliens/fjordbyen/",
+    "catalogue": "/projekter/",
+    "filtered": "/projekter/?pillar=klimaresiliens&principle=mervaerdi",
 }
 
 

@@ -263,17 +263,19 @@ PRINCIPLES_INDEX = {
         "da": [
             (
                 "paragraph",
+                # The seed's words, said of every pillar (issue 18).
                 "<p>Når vi arbejder resilient, arbejder vi ud fra fem principper. De skal være "
-                "med os lige fra, vi udvælger hvilke handlinger og projekter, vi vil iværksætte, "
-                "til vi beslutter, hvordan vi vil forankre og drive dem.</p>",
+                "med os i alle tre strategiske søjler, lige fra, vi udvælger hvilke handlinger "
+                "og projekter, vi vil iværksætte, til vi beslutter, hvordan vi vil forankre og "
+                "drive dem.</p>",
             ),
         ],
         "en": [
             (
                 "paragraph",
-                "<p>When we work resiliently, we work from five principles. They stay with us all "
-                "the way from choosing which actions and projects to launch to deciding how we "
-                "will anchor and run them.</p>",
+                "<p>When we work resiliently, we work from five principles. They stay with us in "
+                "all three strategic pillars, all the way from choosing which actions and "
+                "projects to launch to deciding how we will anchor and run them.</p>",
             ),
         ],
     },
@@ -596,6 +598,19 @@ PILLARS = [
         [VEJLES_FOLKEMOEDE, RESILIENCE_HOUSE, REFLOW],
     ),
 ]
+
+# -- The project catalogue (issue 18): every project, filtered by pillar and principle --------
+# No facts of its own: it lists the projects above; the filters and the matrix are the page's.
+CATALOGUE = {
+    "slug": {"da": "projekter", "en": "projects"},
+    "title": {"da": "Projekter", "en": "Projects"},
+    "summary": {
+        "da": "Alle resiliensprojekter på ét sted. Find dem efter søjle og princip.",
+        "en": "Every resilience project in one place. Find them by pillar and principle.",
+    },
+    "body": {"da": [], "en": []},
+}
+
 
 # -- The network -----------------------------------------------------------------------------
 NETWORK = {

@@ -4,6 +4,9 @@ import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -14,8 +17,9 @@ from wagtail.models import Orderable, Page
 from caching.lookups import public_pages, remembered
 from core.blocks import BodyBlock
 from core.languages import current_language, translated_only
-from core.listing import paginated
+from core.listing import PER_PAGE, paginated
 from core.models import BasePage
+from strategy import catalogue
 
 
 def body_field():
@@ -33,6 +37,7 @@ class HomePage(BasePage):
     subpage_types = [
         "strategy.StrategyPage",
         "strategy.PrinciplesIndexPage",
+        "strategy.ProjectCatalogPage",
         "strategy.NetworkPage",
         "contacts.ContactPage",
         "core.InformationPage",
@@ -186,7 +191,10 @@ class PillarPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = lambda: paginated(request, self.get_projects())
+        home_path = catalogue.home_path_of(self)
+        context["projects"] = lambda: with_cards(paginated(request, self.get_projects()), home_path)
+        # Lazy: only the cold fragment asks (a remembered lookup then).
+        context["catalogue_href"] = lambda: catalogue_link(home_path, pillar=self.slug)
         return context
 
 
@@ -239,10 +247,124 @@ class ProjectPage(BasePage):
         principles = public_pages(PrinciplePage.objects.filter(pk__in=chosen).live())
         return translated_only(principles.order_by("path"))
 
+    def get_related(self, limit: int = 3) -> list:
+        """Projects under the same pillar or sharing a principle, most shared principles first."""
+        home_path = catalogue.home_path_of(self)
+        opts = catalogue.options(home_path)
+        ids = [principle.pk for principle in self.principles.all()]
+        through = ProjectPage.principles.through
+        shared = (
+            through.objects.filter(projectpage_id=OuterRef("pk"), principlepage_id__in=ids)
+            .order_by()
+            .values("projectpage_id")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        same_pillar = Q(path__startswith=self.path[: -Page.steplen])
+        sharing = Q(pk__in=through.objects.filter(principlepage_id__in=ids).values("projectpage"))
+        related = (
+            catalogue.projects_of(opts.pillars)
+            .exclude(pk=self.pk)
+            .filter(same_pillar | sharing)
+            .annotate(
+                shared=Coalesce(Subquery(shared), 0),
+                same=Case(When(same_pillar, then=1), default=0, output_field=IntegerField()),
+            )
+            .order_by("-shared", "-same", "path")[:limit]
+        )
+        return catalogue.with_pillar_and_principles(
+            related, opts, catalogue.catalogue_url(home_path)
+        )
+
+    def get_facts(self) -> dict:
+        """The pillar and the principles, linked to the filtered catalogue (if there is one)."""
+        home_path = catalogue.home_path_of(self)
+        opts = catalogue.options(home_path)
+        url = catalogue.catalogue_url(home_path)
+        pillar = opts.pillar_of(self)
+        chosen = {principle.pk for principle in self.get_principles()}
+        return {
+            "pillar": catalogue.linked(pillar, "pillar", url) if pillar else None,
+            "principles": [
+                catalogue.linked(principle, "principle", url)
+                for principle in opts.principles
+                if principle.pk in chosen
+            ],
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["principles"] = self.get_principles
+        context["facts"] = self.get_facts
+        context["related"] = self.get_related
         return context
+
+
+class ProjectCatalogPage(BasePage):
+    """Every live project, filtered by pillar, principle and status, and the pillar ×
+    principle matrix (at /projekter/ and /en/projects/ in the initial content)."""
+
+    body = body_field()
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+
+    parent_page_types = ["strategy.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("projektkatalog")
+        verbose_name_plural = _("projektkataloger")
+
+    def selection(self, request) -> catalogue.Selection:
+        opts = catalogue.options(catalogue.home_path_of(self))
+        selection = catalogue.Selection.from_query(opts, request.GET)
+        # Past the last page: the last page (its own address, so no variant per number).
+        selection.page = min(selection.page, selection.last_page(self.pk))
+        return selection
+
+    def serve(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False) and self.is_translated_into(
+            current_language()
+        ):
+            selection = self.selection(request)
+            canonical = selection.query_string()
+            # Unknown, empty or repeated values, other parameters or another order: one
+            # address per result (shareable, and one page-cache entry each, never unbounded).
+            if request.META.get("QUERY_STRING", "") != canonical:
+                return HttpResponseRedirect(catalogue.href(request.path, canonical))
+            request.catalogue_selection = selection
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        selection = getattr(request, "catalogue_selection", None) or self.selection(request)
+        home_path = catalogue.home_path_of(self)
+        context["selection"] = selection
+        context["results"] = lambda: self.results(request, selection, home_path)
+        context["matrix"] = lambda: catalogue.matrix(
+            selection.options, catalogue.catalogue_url(home_path)
+        )
+        return context
+
+    def results(self, request, selection, home_path) -> dict:
+        from django.core.paginator import Paginator
+
+        paginator = Paginator(selection.projects(), PER_PAGE)
+        paginator.count = selection.count(self.pk)  # remembered already: no second COUNT
+        page_obj = paginator.get_page(selection.page)
+        page_obj.object_list = catalogue.with_pillar_and_principles(
+            page_obj.object_list, selection.options, catalogue.catalogue_url(home_path)
+        )
+        path = request.path
+
+        def page_href(number):
+            return catalogue.href(path, selection.query_string(page=number))
+
+        return {
+            "page_obj": page_obj,
+            "previous_href": page_href(page_obj.number - 1) if page_obj.has_previous() else "",
+            "next_href": page_href(page_obj.number + 1) if page_obj.has_next() else "",
+        }
 
 
 class PrinciplesIndexPage(BasePage):
@@ -266,6 +388,10 @@ class PrinciplesIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["principles"] = self.get_principles
+        home_path = catalogue.home_path_of(self)
+        context["matrix"] = lambda: catalogue.matrix(
+            catalogue.options(home_path), catalogue.catalogue_url(home_path)
+        )
         return context
 
 
@@ -293,8 +419,29 @@ class PrinciplePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = lambda: paginated(request, self.get_projects())
+        home_path = catalogue.home_path_of(self)
+        # In tree order, so a page of them comes grouped by pillar (the template regroups).
+        context["projects"] = lambda: with_cards(paginated(request, self.get_projects()), home_path)
+        context["catalogue_href"] = lambda: catalogue_link(home_path, principle=self.slug)
         return context
+
+
+def with_cards(page_obj, home_path: str):
+    """A page of projects, each with its pillar and principles for its card."""
+    page_obj.object_list = catalogue.with_pillar_and_principles(
+        page_obj.object_list,
+        catalogue.options(home_path),
+        catalogue.catalogue_url(home_path),
+    )
+    return page_obj
+
+
+def catalogue_link(home_path: str, **filters) -> str:
+    """The catalogue filtered by `filters` ({"pillar": slug}), or '' without a catalogue."""
+    from urllib.parse import urlencode
+
+    url = catalogue.catalogue_url(home_path)
+    return catalogue.href(url, urlencode(list(filters.items()))) if url else ""
 
 
 class NetworkPage(BasePage):

@@ -8,6 +8,7 @@ from strategy.models import (
     PillarPage,
     PrinciplePage,
     PrinciplesIndexPage,
+    ProjectCatalogPage,
     ProjectPage,
     StrategyPage,
 )
@@ -30,6 +31,11 @@ class PillarPageTranslation(BasePageTranslation):
 
 @register(ProjectPage)
 class ProjectPageTranslation(BasePageTranslation):
+    fields = ("body",)
+
+
+@register(ProjectCatalogPage)
+class ProjectCatalogPageTranslation(BasePageTranslation):
     fields = ("body",)
 
 

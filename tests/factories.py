@@ -16,6 +16,7 @@ from strategy.models import (
     PillarPage,
     PrinciplePage,
     PrinciplesIndexPage,
+    ProjectCatalogPage,
     ProjectPage,
     StrategyPage,
 )
@@ -68,6 +69,9 @@ def make_site_tree():
         home, PrinciplesIndexPage, "Principper", "Principles", "principper", "principles"
     )
     tree["principle"] = make_page(tree["principles"], PrinciplePage, "Merværdi", "Added value")
+    tree["catalogue"] = make_page(
+        home, ProjectCatalogPage, "Projekter", "Projects", "projekter", "projects"
+    )
     tree["project"] = make_page(tree["pillar"], ProjectPage, "Fjordbyen", "The Fjord City")
     tree["project"].principles.add(tree["principle"])
     tree["project"].save()

@@ -15,6 +15,7 @@ from strategy.models import (
     PillarPage,
     PrinciplePage,
     PrinciplesIndexPage,
+    ProjectCatalogPage,
     ProjectPage,
     StrategyPage,
 )
@@ -27,6 +28,7 @@ ALL_TYPES = {
     ProjectPage,
     PrinciplesIndexPage,
     PrinciplePage,
+    ProjectCatalogPage,
     NetworkPage,
     ContactPage,
     InformationPage,
@@ -54,7 +56,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_allowed_parents(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        for child in (StrategyPage, PrinciplesIndexPage, NetworkPage, ContactPage, InformationPage):
+        for child in (
+            StrategyPage,
+            PrinciplesIndexPage,
+            ProjectCatalogPage,
+            NetworkPage,
+            ContactPage,
+            InformationPage,
+        ):
             self.assertAllowedParentPageTypes(child, {HomePage})
         self.assertAllowedParentPageTypes(PillarPage, {StrategyPage})
         self.assertAllowedParentPageTypes(ProjectPage, {PillarPage})
@@ -64,15 +73,28 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(
             HomePage,
             {
-                StrategyPage, PrinciplesIndexPage, NetworkPage, ContactPage, InformationPage,
-                NewsIndexPage, OpenDataPage,
+                StrategyPage,
+                PrinciplesIndexPage,
+                ProjectCatalogPage,
+                NetworkPage,
+                ContactPage,
+                InformationPage,
+                NewsIndexPage,
+                OpenDataPage,
             },
-        )  # fmt: skip
+        )
         self.assertAllowedSubpageTypes(StrategyPage, {PillarPage})
         # A pillar also holds citizens' input forms (participation/, e.g. "Del din idé").
         self.assertAllowedSubpageTypes(PillarPage, {ProjectPage, ParticipationPage})
         self.assertAllowedSubpageTypes(PrinciplesIndexPage, {PrinciplePage})
-        for leaf in (ProjectPage, PrinciplePage, NetworkPage, ContactPage, InformationPage):
+        for leaf in (
+            ProjectPage,
+            PrinciplePage,
+            ProjectCatalogPage,
+            NetworkPage,
+            ContactPage,
+            InformationPage,
+        ):
             self.assertAllowedSubpageTypes(leaf, set())
 
     def test_cannot_create_anywhere_else(self):
@@ -80,6 +102,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
             HomePage: {Page},
             StrategyPage: {HomePage},
             PrinciplesIndexPage: {HomePage},
+            ProjectCatalogPage: {HomePage},
             NetworkPage: {HomePage},
             ContactPage: {HomePage},
             InformationPage: {HomePage},

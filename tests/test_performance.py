@@ -96,6 +96,7 @@ class QueryBudgetTests(TreeTestCase):
                 "project",
                 "principles",
                 "principle",
+                "catalogue",
                 "network",
                 "contact",
                 "privacy",
@@ -272,6 +273,10 @@ class InvalidationTests(TreeTestCase):
     def setUp(self):
         PurgeRecorder.received.clear()
 
+    def listings(self) -> list:
+        """The catalogue and the principles page: their filters and matrix show every project."""
+        return [self.tree["catalogue"], self.tree["principles"]]
+
     def assert_dropped(self, before: list[str], expected_pages, extra_paths=()):
         """Exactly the expected pages' addresses (both languages) left the cache and the edge."""
         expected = {url for page in expected_pages for url in urls_of(page).values()}
@@ -286,13 +291,17 @@ class InvalidationTests(TreeTestCase):
         project = self.tree["project"]
         project.title_da = "Fjordbyen – ny titel"
         project.save_revision().publish()
-        self.assert_dropped(before, [project, self.tree["pillar"], self.tree["principle"]])
+        self.assert_dropped(
+            before, [project, self.tree["pillar"], self.tree["principle"], *self.listings()]
+        )
 
     def test_unpublishing_a_project(self):
         before = self.fill_page_cache()
         project = self.tree["project"]
         project.unpublish()
-        self.assert_dropped(before, [project, self.tree["pillar"], self.tree["principle"]])
+        self.assert_dropped(
+            before, [project, self.tree["pillar"], self.tree["principle"], *self.listings()]
+        )
 
     def test_publishing_a_pillar_drops_its_projects_and_the_home_page(self):
         before = self.fill_page_cache()
@@ -300,6 +309,8 @@ class InvalidationTests(TreeTestCase):
         pillar.summary_en = "New English summary"
         pillar.save_revision().publish()
         expected = [pillar, self.tree["project"], self.tree["strategy"], self.tree["home"]]
+        # Its project's card on the principle page names it; the matrix has it as a row.
+        expected += [self.tree["principle"], *self.listings()]
         self.assert_dropped(before, expected)
 
     def test_a_new_slug_drops_old_and_new_addresses_in_both_languages(self):
@@ -312,7 +323,9 @@ class InvalidationTests(TreeTestCase):
         new = urls_of(project)
         self.assertNotEqual(old, new)
         self.assert_dropped(
-            before, [project, self.tree["pillar"], self.tree["principle"]], old.values()
+            before,
+            [project, self.tree["pillar"], self.tree["principle"], *self.listings()],
+            old.values(),
         )
 
     def test_moving_a_project_drops_both_parents(self):
@@ -323,7 +336,9 @@ class InvalidationTests(TreeTestCase):
         project.move(pillar_2, pos="last-child")
         project.refresh_from_db()
         self.assert_dropped(
-            before, [project, self.tree["pillar"], pillar_2, self.tree["principle"]], old.values()
+            before,
+            [project, self.tree["pillar"], pillar_2, self.tree["principle"], *self.listings()],
+            old.values(),
         )
 
     def test_deleting_a_project(self):
@@ -331,7 +346,9 @@ class InvalidationTests(TreeTestCase):
         project = self.tree["project"]
         old = urls_of(project)
         project.delete()
-        self.assert_dropped(before, [self.tree["pillar"], self.tree["principle"]], old.values())
+        self.assert_dropped(
+            before, [self.tree["pillar"], self.tree["principle"], *self.listings()], old.values()
+        )
 
     def test_a_top_level_page_or_the_settings_drop_every_page(self):
         for edit in ("network", "settings", "site", "default contact"):

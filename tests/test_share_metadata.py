@@ -82,7 +82,7 @@ class ShareMetadataTests(TestCase):
                 }[language]
                 self.assertEqual(meta(soup, "og:image:alt"), alt)
                 count += 1
-        self.assertEqual(count, 62)  # 31 pages (participation form, news, /data/) × 2 languages
+        self.assertEqual(count, 64)  # 32 pages (catalogue, form, news, /data/) × 2 languages
         rendition = default_image.renditions.get()
         self.assertEqual((rendition.width, rendition.height), (1200, 630))
         self.assertTrue(rendition.file.name.endswith(".jpg"))

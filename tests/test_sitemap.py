@@ -47,8 +47,8 @@ class SitemapTests(TestCase):
     def test_every_page_once_per_language_with_alternates_and_lastmod(self):
         entries = sitemap_entries(self.client)
         pages = list(Page.objects.live().filter(depth__gt=1).specific())
-        self.assertEqual(len(pages), 31)  # with the participation form, news (6) and /data/
-        self.assertEqual(len(entries), 62)
+        self.assertEqual(len(pages), 32)  # with the catalogue, the form, news (6) and /data/
+        self.assertEqual(len(entries), 64)
         for page in pages:
             urls = self.expected_urls(page)
             for url in urls.values():
@@ -69,10 +69,10 @@ class SitemapTests(TestCase):
         self.assertEqual(set(entries[urls["da"]]["alternates"]), {"da", "x-default"})
         self.assertNotIn(urls["en"], entries)
         english_locs = [loc for loc in entries if loc.startswith("http://testserver/en/")]
-        self.assertEqual(len(english_locs), 30)
+        self.assertEqual(len(english_locs), 31)
         for entry in entries.values():
             self.assertNotIn(urls["en"], entry["alternates"].values())
-        self.assertEqual(len(entries), 61)
+        self.assertEqual(len(entries), 63)
 
     def test_unpublished_pages_are_not_listed(self):
         project = ProjectPage.objects.order_by("path").first()
@@ -81,7 +81,7 @@ class SitemapTests(TestCase):
         entries = sitemap_entries(self.client)
         self.assertNotIn(urls["da"], entries)
         self.assertNotIn(urls["en"], entries)
-        self.assertEqual(len(entries), 60)
+        self.assertEqual(len(entries), 62)
 
 
 class RobotsTests(TestCase):

@@ -199,8 +199,10 @@ CACHES = cache_settings(REDIS_URL, "resilient-vejle")
 # DJANGO_PAGE_CACHE=off serves every page freshly rendered (the benchmark's uncached runs).
 PAGE_CACHE_ENABLED = os.environ.get("DJANGO_PAGE_CACHE", "on").lower() not in {"off", "0", "false"}
 # The query parameters a cached page's view reads (request.GET): only these make variants of a
-# page in the page cache; any other (utm_source, junk) is served the page without it.
-PAGE_CACHE_QUERY_PARAMETERS = ("page", "q")
+# page in the page cache; any other (utm_source, junk) is served the page without it. The
+# project catalogue's filters redirect unknown values to its canonical address, so only real
+# filter combinations become variants.
+PAGE_CACHE_QUERY_PARAMETERS = ("page", "q", "pillar", "principle", "status")
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -8,6 +8,7 @@ Builds, from `strategy.initial_content`:
           3 × PillarPage                                each with its ProjectPages
         De fem principper (PrinciplesIndexPage)
           5 × PrinciplePage
+        Projekter (ProjectCatalogPage)                  the catalogue and the matrix
         Bynetværket (NetworkPage)                       + partner cities
         Kontakt (ContactPage)                           + the contact person
         Privatliv og cookies (InformationPage)          linked from the footer
@@ -56,6 +57,7 @@ from strategy.models import (
     PillarPage,
     PrinciplePage,
     PrinciplesIndexPage,
+    ProjectCatalogPage,
     ProjectPage,
     StrategyPage,
 )
@@ -313,6 +315,7 @@ class InitialContentLoader:
             spec["slug"]["da"]: self.sync_page(index, PrinciplePage, spec, show_in_menus=False)
             for spec in content.PRINCIPLES
         }
+        self.sync_catalogue(home)
 
         for pillar_spec in content.PILLARS:
             pillar = self.sync_page(
@@ -418,6 +421,14 @@ class InitialContentLoader:
             },
             show_in_menus=False,
         )
+
+    def sync_catalogue(self, home):
+        """The project catalogue (/projekter/, /en/projects/), after the principles page.
+
+        Not among missing_pages(): a database loaded before the catalogue existed still counts
+        as "present" (editors add the page in the admin), so nothing of theirs is reset.
+        """
+        return self.sync_page(home, ProjectCatalogPage, content.CATALOGUE, fallback=ANY_OF_TYPE)
 
     def discard_files(self):
         """Remove files written by a load whose transaction was rolled back."""
