@@ -1,6 +1,7 @@
 """Page types of the resilience strategy: home, strategy, pillars, projects, principles, network."""
 
 import hashlib
+from urllib.parse import parse_qsl, urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -328,9 +329,19 @@ class ProjectCatalogPage(BasePage):
         ):
             selection = self.selection(request)
             canonical = selection.query_string()
-            # Unknown, empty or repeated values, other parameters or another order: one
-            # address per result (shareable, and one page-cache entry each, never unbounded).
-            if request.META.get("QUERY_STRING", "") != canonical:
+            # Unknown, empty or repeated values or another order: one address per result
+            # (shareable, and one page-cache entry each, never unbounded). Parameters the
+            # catalogue does not read (utm_source, ...) are left alone, as the page cache does.
+            given = urlencode(
+                [
+                    (name, value)
+                    for name, value in parse_qsl(
+                        request.META.get("QUERY_STRING", ""), keep_blank_values=True
+                    )
+                    if name in (*catalogue.FILTERS, catalogue.PAGE_PARAMETER)
+                ]
+            )
+            if given != canonical:
                 return HttpResponseRedirect(catalogue.href(request.path, canonical))
             request.catalogue_selection = selection
         return super().serve(request, *args, **kwargs)

@@ -230,7 +230,7 @@ class FilterTests(CatalogueTestCase):
             "?page=1": "/projekter/",
             "?page=99999999999999": "/projekter/",
             "?page=2": "/projekter/",  # only one page of results
-            "?utm_source=nyhedsbrev": "/projekter/",
+            "?utm_source=nyhedsbrev&pillar=findes-ikke": "/projekter/",
             "?pillar=%F0%9F%92%A9": "/projekter/",
             f"?principle={'x' * 5000}": "/projekter/",
             "?pillar=Klimaresiliens": "/projekter/",  # slugs are exact
