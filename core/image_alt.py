@@ -3,7 +3,6 @@ the Danish one marked `lang="da"`; no description at all means a decorative imag
 
 from dataclasses import dataclass
 
-from caching.lookups import remembered
 from core.languages import DEFAULT_LANGUAGE
 
 
@@ -31,6 +30,8 @@ def alt_text(image, language: str) -> AltText:
         return AltText(danish)
     # Remembered per content version (an image's save bumps it), so an uncached English page
     # costs no query for it.
+    from caching.lookups import remembered  # core calls caching lazily (tests/test_page_cache.py)
+
     english = remembered(f"image-en-description:{image.pk}", lambda: english_description(image))
     return AltText(english) if english else AltText(danish, DEFAULT_LANGUAGE)
 

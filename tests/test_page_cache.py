@@ -122,6 +122,14 @@ class JunkQueryStringTests(TestCase):
             r"""GET(?:\.get|\.getlist|\.pop)?\(\s*["'](\w+)["']|GET\[["'](\w+)["']\]"""
         )
         template_read = re.compile(r"request\.GET\.(\w+)")
+        from strategy import catalogue
+
+        # Where request.GET goes whole to code that reads named parameters: what it reads.
+        handed_on = {
+            "strategy/models.py": {*catalogue.FILTERS, catalogue.PAGE_PARAMETER},
+            # An admin view (logged in: never cached).
+            "participation/views.py": set(),
+        }
         found, unclear = set(), []
         apps = [folder for folder in BASE_DIR.iterdir() if (folder / "apps.py").exists()]
         self.assertIn(BASE_DIR / "strategy", apps)
@@ -129,9 +137,13 @@ class JunkQueryStringTests(TestCase):
             for path in folder.rglob("*.py"):
                 text = path.read_text()
                 found |= {a or b for a, b in read.findall(text)}
+                name = str(path.relative_to(BASE_DIR))
+                if name in handed_on:
+                    found |= handed_on[name]
+                    continue
                 uses = text.count("request.GET")
                 if uses != len(read.findall(text)):
-                    unclear.append(str(path.relative_to(BASE_DIR)))
+                    unclear.append(name)
         for path in (BASE_DIR / "templates").rglob("*.html"):
             found |= set(template_read.findall(path.read_text()))
         self.assertEqual(unclear, [], "request.GET used in a way this test cannot read")
