@@ -3,7 +3,6 @@ the Danish one marked `lang="da"`; no description at all means a decorative imag
 
 from dataclasses import dataclass
 
-from caching.lookups import remembered
 from core.languages import DEFAULT_LANGUAGE
 
 
@@ -30,7 +29,9 @@ def alt_text(image, language: str) -> AltText:
     if language == DEFAULT_LANGUAGE:
         return AltText(danish)
     # Remembered per content version (an image's save bumps it), so an uncached English page
-    # costs no query for it.
+    # costs no query for it. Imported here: core/ never imports caching/ at import time.
+    from caching.lookups import remembered
+
     english = remembered(f"image-en-description:{image.pk}", lambda: english_description(image))
     return AltText(english) if english else AltText(danish, DEFAULT_LANGUAGE)
 
