@@ -85,11 +85,12 @@ def post_worker_init(worker):
     """A new worker: warm up, count itself ready, and once told to stop, wait for successors."""
     warm_up(worker)
     fcntl.lockf(worker.boot_lock, fcntl.LOCK_UN)
+    # Logged before it counts: an old worker's "stops" line can then never come before it.
+    worker.log.info("Worker %s warmed up: ready to serve", worker.pid)
     shared = worker.warm_reload
     with shared.get_lock():
         if shared[GENERATION] == worker.generation:
             shared[READY] += 1
-    worker.log.info("Worker %s warmed up: ready to serve", worker.pid)
     signal.signal(signal.SIGTERM, lambda signum, frame: retire(worker, signum, frame))
     signal.siginterrupt(signal.SIGTERM, False)  # as gunicorn has it: requests run undisturbed
 
