@@ -3,13 +3,26 @@ from django.core.cache import caches
 from django.utils import translation
 
 
+def _forget_redis_outages():
+    """A test that cut Redis leaves this process's circuit breaker open for a few seconds, and
+    meanwhile the page cache is skipped: the next test must not inherit that."""
+    from caching.backend import _Outage
+
+    _Outage.retry_at = 0.0
+    _Outage.dropped_nothing = False
+    _Outage.failing = False
+    _Outage.memory.clear()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
     """Caches hold site root paths, renditions and pages that outlive each test's database."""
+    _forget_redis_outages()
     for cache in caches.all():
         cache.clear()
     translation.activate("da")
     yield
+    _forget_redis_outages()
     for cache in caches.all():
         cache.clear()
     translation.deactivate()
