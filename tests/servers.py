@@ -9,7 +9,10 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import suppress
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from django.test import override_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -124,3 +127,52 @@ class Relay:
             self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
         self.drop_connections()
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    """Stands in for Varnish: records the addresses of the PURGE requests Wagtail sends."""
+
+    received: list[str] = []
+
+    def do_PURGE(self):  # noqa: N802 (HTTP method name)
+        PurgeRecorder.received.append(f"http://{self.headers['Host']}{self.path}")
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+    @classmethod
+    def paths(cls) -> set[str]:
+        """The purged addresses on the test site's host, as paths."""
+        return {url.removeprefix("http://localhost") for url in cls.received}
+
+
+class RecordsPurges:
+    """A TestCase mixin: Wagtail's frontend cache sends its PURGEs to a PurgeRecorder on a free
+    port for the class's tests; each test starts with none recorded."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.purge_server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+        threading.Thread(target=cls.purge_server.serve_forever, daemon=True).start()
+        cls.frontend_cache = override_settings(
+            WAGTAILFRONTENDCACHE={
+                "varnish": {
+                    "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                    "LOCATION": f"http://127.0.0.1:{cls.purge_server.server_port}",
+                }
+            }
+        )
+        cls.frontend_cache.enable()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.frontend_cache.disable()
+        cls.purge_server.shutdown()
+        super().tearDownClass()
+
+    def setUp(self):
+        super().setUp()
+        PurgeRecorder.received.clear()

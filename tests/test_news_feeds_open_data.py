@@ -5,15 +5,13 @@ import csv
 import datetime
 import io
 import json
-import threading
-from http.server import ThreadingHTTPServer
 
 import feedparser
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -24,9 +22,9 @@ from open_data.dataset import FIELD_NAMES
 from open_data.models import OpenDataPage, OpenDataSettings
 from strategy.models import PrinciplePage, ProjectPage
 from tests.factories import make_page, make_site_tree
+from tests.servers import PurgeRecorder, RecordsPurges
 from tests.test_editorial import RolesTestCase, add_url
 from tests.test_page_types import bilingual
-from tests.test_performance import PurgeRecorder
 
 FEEDS = {
     ("news", "da"): "/nyheder.atom",
@@ -515,40 +513,17 @@ class OpenDataTests(NewsTestCase):
         self.assertEqual(OpenDataSettings.objects.get().licence_name, "CC BY 4.0")
 
 
-class EdgePurgeTests(NewsTestCase):
+class EdgePurgeTests(RecordsPurges, NewsTestCase):
     """Varnish or a CDN is told to drop the feeds and files (and the home page for news)."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
-        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
-        cls.frontend_cache = override_settings(
-            WAGTAILFRONTENDCACHE={
-                "varnish": {
-                    "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                    "LOCATION": f"http://127.0.0.1:{cls.server.server_port}",
-                }
-            }
-        )
-        cls.frontend_cache.enable()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.frontend_cache.disable()
-        cls.server.shutdown()
-        super().tearDownClass()
-
     def test_publishing_news_purges_feeds_files_and_home(self):
-        PurgeRecorder.received.clear()
         self.tree["news"][2].save_revision().publish()
-        purged = {url.removeprefix("http://localhost") for url in PurgeRecorder.received}
+        purged = PurgeRecorder.paths()
         self.assertLessEqual(set(FEEDS.values()) | set(DATA_FILES) | {"/", "/en/"}, purged)
 
     def test_publishing_a_project_purges_feeds_and_files(self):
-        PurgeRecorder.received.clear()
         self.tree["project"].save_revision().publish()
-        purged = {url.removeprefix("http://localhost") for url in PurgeRecorder.received}
+        purged = PurgeRecorder.paths()
         self.assertLessEqual(set(FEEDS.values()) | set(DATA_FILES), purged)
 
 

@@ -8,9 +8,7 @@ Redis server's own command counts are checked too).
 import os
 import pickle
 import re
-import threading
 import time
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from unittest import mock
 from urllib.parse import unquote
@@ -21,7 +19,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import caches
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
@@ -31,8 +29,9 @@ from caching.page_memory import memory_of
 from core.models import SiteSettings
 from strategy.models import ProjectPage
 from tests.factories import make_page, make_site_tree
+from tests.servers import PurgeRecorder, RecordsPurges
 from tests.test_page_types import edit_form_data
-from tests.test_performance import PurgeRecorder, TreeTestCase
+from tests.test_performance import TreeTestCase
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("DJANGO_TEST_REDIS_URL", "")
@@ -151,36 +150,12 @@ class JunkQueryStringTests(TestCase):
         self.assertIn("page", found)
 
 
-class DanishLettersTests(TreeTestCase):
+class DanishLettersTests(RecordsPurges, TreeTestCase):
     """A slug with ø (and an English one with æ and å): published changes reach visitors at once,
     whether the address is requested percent-encoded or as typed, in both languages."""
 
     SLUG_DA = "havneparken-grønt-regnvandsbassin"
     SLUG_EN = "harbour-park-æble-å-basin"
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
-        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
-        cls.frontend_cache = override_settings(
-            WAGTAILFRONTENDCACHE={
-                "varnish": {
-                    "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                    "LOCATION": f"http://127.0.0.1:{cls.server.server_port}",
-                }
-            }
-        )
-        cls.frontend_cache.enable()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.frontend_cache.disable()
-        cls.server.shutdown()
-        super().tearDownClass()
-
-    def setUp(self):
-        PurgeRecorder.received.clear()
 
     @classmethod
     def setUpTestData(cls):
@@ -240,7 +215,7 @@ class DanishLettersTests(TreeTestCase):
                 )
                 self.assertContains(response, new)
         # The edge is purged with the encoded form: what browsers send, what Varnish keys.
-        purged = {url.removeprefix("http://localhost") for url in PurgeRecorder.received}
+        purged = PurgeRecorder.paths()
         self.assertIn(addresses["da encoded"], purged)
         self.assertIn(addresses["en encoded"], purged)
 

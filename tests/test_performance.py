@@ -3,14 +3,11 @@
 Counts, never timings: speed is measured by `make bench`.
 """
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
@@ -21,6 +18,7 @@ from contacts.models import ContactPagePerson
 from core.models import SiteSettings
 from strategy.models import ProjectPage
 from tests.factories import make_contact_person, make_page, make_site_tree
+from tests.servers import PurgeRecorder, RecordsPurges
 
 QUERY_BUDGET = 10
 # Every page edit also purges the Atom feeds and the open data files (news/, open_data/):
@@ -234,45 +232,7 @@ class PageCacheTests(TreeTestCase):
         self.assertIsNone(cache.get(page_key(url)))
 
 
-class PurgeRecorder(BaseHTTPRequestHandler):
-    """A real HTTP cache stand-in on loopback: records every PURGE it receives."""
-
-    received: list[str] = []
-
-    def do_PURGE(self):  # noqa: N802 (HTTP method name)
-        PurgeRecorder.received.append(f"http://{self.headers['Host']}{self.path}")
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-class InvalidationTests(TreeTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
-        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
-        cls.frontend_cache = override_settings(
-            WAGTAILFRONTENDCACHE={
-                "varnish": {
-                    "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                    "LOCATION": f"http://127.0.0.1:{cls.server.server_port}",
-                }
-            }
-        )
-        cls.frontend_cache.enable()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.frontend_cache.disable()
-        cls.server.shutdown()
-        super().tearDownClass()
-
-    def setUp(self):
-        PurgeRecorder.received.clear()
-
+class InvalidationTests(RecordsPurges, TreeTestCase):
     def listings(self) -> list:
         """The catalogue and the principles page: their filters and matrix show every project."""
         return [self.tree["catalogue"], self.tree["principles"]]
@@ -283,7 +243,7 @@ class InvalidationTests(TreeTestCase):
         expected |= set(extra_paths)
         dropped = set(before) - self.cached()
         self.assertEqual(dropped, {url for url in expected if url in before})
-        purged = {url.removeprefix("http://localhost") for url in PurgeRecorder.received}
+        purged = PurgeRecorder.paths()
         self.assertEqual(purged - LISTING_FILES, expected)
 
     def test_publishing_a_project(self):
