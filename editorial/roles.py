@@ -93,6 +93,27 @@ def _permissions(apps, pairs):
     return found
 
 
+def grant_model_permissions(apps, group_name, app_label, model, actions, verbose_name):
+    """Give a group `actions` on a model from a data migration. Django creates permissions only
+    after all migrations have run, so on a new database they are created here, named as Django
+    would name them."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    permissions = [
+        Permission.objects.get_or_create(
+            content_type=content_type,
+            codename=f"{action}_{model}",
+            defaults={"name": f"Can {action} {verbose_name}"},
+        )[0]
+        for action in actions
+    ]
+    group = Group.objects.filter(name=group_name).first()
+    if group is not None:
+        group.permissions.add(*permissions)
+
+
 def apply_roles(apps):
     _ensure_permissions_exist(apps)
     Group = apps.get_model("auth", "Group")

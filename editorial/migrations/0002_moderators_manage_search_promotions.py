@@ -1,32 +1,14 @@
-"""Moderators edit the search's promoted results (site_search uses Wagtail's promotions).
-
-Django creates permissions only after all migrations have run, so on a new database they do
-not exist yet when 0001 runs: they are created here (as Django would name them) and granted.
-"""
+"""Moderators edit the search's promoted results (site_search uses Wagtail's promotions)."""
 
 from django.db import migrations
 
-ACTIONS = ("add", "change", "delete")
+from editorial.roles import MODERATORS, grant_model_permissions
 
 
 def grant(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
-    content_type, _ = ContentType.objects.get_or_create(
-        app_label="wagtailsearchpromotions", model="searchpromotion"
+    grant_model_permissions(
+        apps, MODERATORS, "wagtailsearchpromotions", "searchpromotion", ("add", "change", "delete"), "search promotion"
     )
-    permissions = [
-        Permission.objects.get_or_create(
-            content_type=content_type,
-            codename=f"{action}_searchpromotion",
-            defaults={"name": f"Can {action} search promotion"},
-        )[0]
-        for action in ACTIONS
-    ]
-    moderators = Group.objects.filter(name="Moderators").first()
-    if moderators is not None:
-        moderators.permissions.add(*permissions)
 
 
 class Migration(migrations.Migration):

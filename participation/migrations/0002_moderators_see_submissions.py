@@ -1,32 +1,14 @@
-"""Moderators see, export and delete the form submissions; editors do not (wagtail_hooks.py).
-
-Django creates permissions only after all migrations have run, so on a new database they do
-not exist yet here: they are created (as Django would name them) and granted.
-"""
+"""Moderators see, export and delete the form submissions; editors do not (wagtail_hooks.py)."""
 
 from django.db import migrations
 
-ACTIONS = ("view", "delete")
+from editorial.roles import MODERATORS, grant_model_permissions
 
 
 def grant(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
-    content_type, _ = ContentType.objects.get_or_create(
-        app_label="participation", model="participationsubmission"
+    grant_model_permissions(
+        apps, MODERATORS, "participation", "participationsubmission", ("view", "delete"), "indsendelse"
     )
-    permissions = [
-        Permission.objects.get_or_create(
-            content_type=content_type,
-            codename=f"{action}_participationsubmission",
-            defaults={"name": f"Can {action} indsendelse"},
-        )[0]
-        for action in ACTIONS
-    ]
-    moderators = Group.objects.filter(name="Moderators").first()
-    if moderators is not None:
-        moderators.permissions.add(*permissions)
 
 
 class Migration(migrations.Migration):
