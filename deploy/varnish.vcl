@@ -44,6 +44,12 @@ backend app_1 {
     .probe = app_health;
 }
 
+backend app_1_anyway {
+    .host = "10.0.0.11";
+    .port = "8000";
+    .host_header = "resilient.vejle.dk";
+}
+
 backend app_2 {
     .host = "10.0.0.12";
     .port = "8000";
@@ -51,10 +57,24 @@ backend app_2 {
     .probe = app_health;
 }
 
+backend app_2_anyway {
+    .host = "10.0.0.12";
+    .port = "8000";
+    .host_header = "resilient.vejle.dk";
+}
+
+# The healthy servers in turn; when none passes its probe (the database down everywhere),
+# every server all the same, so that visitors get the app's own 503 page, not Varnish's.
 sub vcl_init {
-    new app_servers = directors.round_robin();
-    app_servers.add_backend(app_1);
-    app_servers.add_backend(app_2);
+    new healthy_app_servers = directors.round_robin();
+    healthy_app_servers.add_backend(app_1);
+    healthy_app_servers.add_backend(app_2);
+    new every_app_server = directors.round_robin();
+    every_app_server.add_backend(app_1_anyway);
+    every_app_server.add_backend(app_2_anyway);
+    new app_servers = directors.fallback();
+    app_servers.add_backend(healthy_app_servers.backend());
+    app_servers.add_backend(every_app_server.backend());
 }
 # ---- end of app servers ----
 

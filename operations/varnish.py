@@ -55,20 +55,32 @@ def app_servers_part(addresses: list[str], site_host: str, purgers: list[str] = 
         "}",
         "",
     ]
-    for number, (host, port) in enumerate(servers, start=1):
-        lines += [
-            f"backend app_{number} {{",
-            f'    .host = "{host}";',
-            f'    .port = "{port}";',
-            f'    .host_header = "{site_host}";',
-            "    .probe = app_health;",
-            "}",
-            "",
-        ]
+    numbers = range(1, len(servers) + 1)
+    for number, (host, port) in zip(numbers, servers, strict=True):
+        for name, probe in (
+            (f"app_{number}", ".probe = app_health;"),
+            (f"app_{number}_anyway", ""),
+        ):
+            lines += [
+                f"backend {name} {{",
+                f'    .host = "{host}";',
+                f'    .port = "{port}";',
+                f'    .host_header = "{site_host}";',
+                *([f"    {probe}"] if probe else []),
+                "}",
+                "",
+            ]
     lines += [
+        "# The healthy servers in turn; when none passes its probe (the database down everywhere),",
+        "# every server all the same, so that visitors get the app's own 503 page, not Varnish's.",
         "sub vcl_init {",
-        "    new app_servers = directors.round_robin();",
-        *(f"    app_servers.add_backend(app_{n});" for n in range(1, len(servers) + 1)),
+        "    new healthy_app_servers = directors.round_robin();",
+        *(f"    healthy_app_servers.add_backend(app_{n});" for n in numbers),
+        "    new every_app_server = directors.round_robin();",
+        *(f"    every_app_server.add_backend(app_{n}_anyway);" for n in numbers),
+        "    new app_servers = directors.fallback();",
+        "    app_servers.add_backend(healthy_app_servers.backend());",
+        "    app_servers.add_backend(every_app_server.backend());",
         "}",
         "# ---- end of app servers ----",
         "",

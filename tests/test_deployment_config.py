@@ -59,9 +59,11 @@ class AppServersPartTests(SimpleTestCase):
         part = APP_SERVERS_PART.search(vcl).group()
         for number, port in enumerate((18001, 18002, 18003), start=1):
             self.assertIn(f'.port = "{port}";', part)
-            self.assertIn(f"app_servers.add_backend(app_{number});", part)
+            self.assertIn(f"    healthy_app_servers.add_backend(app_{number});", part)
+            self.assertIn(f"    every_app_server.add_backend(app_{number}_anyway);", part)
+        # Each server twice: probed, and unprobed for when none passes its probe.
         self.assertEqual(part.count(".probe = app_health;"), 3)
-        self.assertEqual(part.count('.host_header = "localhost";'), 3)
+        self.assertEqual(part.count('.host_header = "localhost";'), 6)
         self.assertIn('"::1";', part)
 
     @skipIf(shutil.which("varnishd") is None, "varnishd is not installed (apt-get install varnish)")

@@ -4,7 +4,8 @@ database, each with its own media folder, and varnishd in front running deploy/v
 (operations.varnish.vcl_for: only its app servers part is written for the two ports).
 
 Which server answered a request is read from the servers' own access logs: every request here
-carries a User-Agent of its own. Heavy (three servers, a 15-second probe window): `make
+carries a User-Agent of its own. A second pair of servers has no database at all, as in a
+database outage everywhere. Heavy (three servers, a 15-second probe window): `make
 test-slow`, which CI runs on PostgreSQL with Redis.
 """
 
@@ -36,13 +37,7 @@ PASSWORD = "fjordbyen-er-resilient-2016"  # noqa: S105 (a test user's)
 PROBE_WINDOW_LIMIT = 90
 RUN_AFTER_THE_WINDOW = 200
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not REDIS_URL, reason="needs Redis: DJANGO_TEST_REDIS_URL (make test-slow in CI)"
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
@@ -50,6 +45,8 @@ def site(tmp_path):
     """The site's pages, a moderator and two app servers behind Varnish serving them."""
     if connection.vendor != "postgresql":
         pytest.skip("the app servers need a database they can share: the PostgreSQL suite")
+    if not REDIS_URL:
+        pytest.skip("the app servers share Redis: DJANGO_TEST_REDIS_URL (make test-slow in CI)")
     recreate_wagtail_defaults()  # an earlier transactional test emptied every table
     tree = make_site_tree()
     tree["basin"] = make_page(
@@ -122,6 +119,7 @@ class Moderator:
         return page.title_da + f" {suffix}"
 
 
+@pytest.mark.django_db(transaction=True)
 def test_two_app_servers_share_the_load_purges_and_a_crash(site):
     tree, cluster = site
     first, second = cluster.servers
@@ -198,3 +196,23 @@ def test_two_app_servers_share_the_load_purges_and_a_crash(site):
     # Varnish asks the next server once when a server refuses the connection
     # (vcl_backend_error): not even the requests inside the probe window failed.
     assert errors_in_window == 0, during_window
+
+
+def test_with_the_database_away_everywhere_visitors_get_the_apps_own_503_page(tmp_path):
+    """Every server fails its probe (/healthz: 503 without a database): Varnish asks them all
+    the same, and visitors get the site's bilingual 503 page with Retry-After, not Varnish's."""
+    unreachable = "postgres://postgres@127.0.0.1:1/rv_database_away"  # nothing listens on 1
+    with app_servers_behind_varnish(unreachable, tmp_path) as cluster:
+        varnish = cluster.varnish
+
+        def both_out():
+            health = varnish.backends()
+            return not health["app_1"] and not health["app_2"]
+
+        wait_for(both_out, PROBE_WINDOW_LIMIT, "Varnish's probes taking both servers out")
+        for number, path in enumerate(["/", "/strategien/", "/en/"]):
+            status, headers, body, _ = visit(varnish.url + path, f"nedetid-{number}")
+            assert status == 503, path
+            assert int(headers["Retry-After"]) > 0, path
+            assert "Siden er midlertidigt utilgængelig" in body, path
+            assert cluster.answered_by(f"nedetid-{number}") in {0, 1}
