@@ -29,7 +29,7 @@ help:
 	@echo "make run               set up everything, then serve http://127.0.0.1:8000/"
 	@echo "make test              run the test suite (SQLite unless DATABASE_URL is set)"
 	@echo "make test-postgres     the test suite on PostgreSQL (POSTGRES_URL=...; Redis with TEST_REDIS_URL=...)"
-	@echo "make test-slow         the heavy tests (1,000 projects) that make test skips, on PostgreSQL"
+	@echo "make test-slow         the heavy tests (1,000 projects, two app servers behind Varnish), on PostgreSQL"
 	@echo "make lint | format     ruff and djhtml: check | rewrite"
 	@echo "make check-migrations  fail when a model change has no migration"
 	@echo "make check-deploy      Django's deployment checks with the production settings"

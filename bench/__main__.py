@@ -10,7 +10,8 @@ pages measures:
   (DJANGO_PAGE_CACHE=off), page-cache hits from each worker's memory (DJANGO_CACHE=local) and
   from Redis (REDIS_URL, as production runs; database 14 of BENCH_REDIS_URL, emptied first),
   and through Varnish (deploy/varnish.vcl); with Redis unreachable (a closed port), against
-  the uncached rate;
+  the uncached rate; uncached through Varnish (requests it passes, as editors') to one app
+  server and to two in its round robin;
 - the page cache's hit rate over JUNK_REQUESTS requests of the home page with made-up query
   strings (`/?utm_source=xN`), from Redis;
 - the same with two reference servers serving the same bytes: a minimal Django view returning
@@ -43,6 +44,8 @@ from lighthouse import (  # noqa: E402  (the same throwaway production site)
     wait_until_serving,
 )
 
+from operations.varnish import vcl_for  # noqa: E402  (no Django: the VCL the tests run)
+
 PAGES = {
     "home": "/",
     "strategy": "/strategien/",
@@ -56,6 +59,9 @@ CPU_WARM_UP = 20
 CPU_BATCHES = 7
 CPU_BATCH_SIZE = 50
 WRK = ["-t2", "-c16", "-d5s"]
+# A header deploy/varnish.vcl passes to the app (as it passes editors' requests) and Django
+# ignores: uncached requests through Varnish, for the one- and two-app-server rows.
+PASS = {"Authorization": "Bearer bench"}
 GUNICORN = ["--workers", "2", "--worker-class", "sync", "--log-level", "warning"]
 NGINX_CONFIG = """
 worker_processes 2;
@@ -98,7 +104,9 @@ with translation.override("da"):
 """
 
 
-def python_load(url: str, connections: int = 16, seconds: float = 5.0) -> float:
+def python_load(
+    url: str, headers: dict | None = None, connections: int = 16, seconds: float = 5.0
+) -> float:
     """Requests per second from keep-alive connections in threads (where wrk is missing)."""
     import http.client
     import threading
@@ -113,7 +121,7 @@ def python_load(url: str, connections: int = 16, seconds: float = 5.0) -> float:
         connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
         path = parts.path or "/"
         while time.monotonic() < deadline:
-            connection.request("GET", path)
+            connection.request("GET", path, headers=headers or {})
             response = connection.getresponse()
             response.read()
             if response.status != 200:
@@ -132,10 +140,11 @@ def python_load(url: str, connections: int = 16, seconds: float = 5.0) -> float:
     return sum(counts) / (time.monotonic() - started)
 
 
-def wrk(url: str) -> float | None:
+def wrk(url: str, headers: dict | None = None) -> float | None:
     if shutil.which("wrk") is None:
-        return python_load(url)
-    done = subprocess.run(["wrk", *WRK, url], capture_output=True, text=True)
+        return python_load(url, headers)
+    header_options = [f"--header={name}: {value}" for name, value in (headers or {}).items()]
+    done = subprocess.run(["wrk", *WRK, *header_options, url], capture_output=True, text=True)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", done.stdout)
     if done.returncode or errors:
         print(done.stdout, done.stderr)
@@ -223,6 +232,7 @@ def main():
     folder = Path(tempfile.mkdtemp(prefix="resilient-vejle-bench-"))
     folder.chmod(0o755)  # nginx's workers read the saved pages
     processes = []
+    varnish_pids = []
     try:
         env = production_env(folder)
         env.pop("REDIS_URL", None)
@@ -275,34 +285,43 @@ def main():
             target.write_bytes(body)
         minimal = gunicorn(free_port(), {"BENCH_HTML": str(html)}, app="bench.reference_app")
 
-        edge = None
+        edge = passed_to_one = passed_to_two = None
         if "varnishd" not in missing:
-            port = free_port()
-            backend_port = cached.rsplit(":", 1)[1]
-            vcl = (ROOT / "deploy" / "varnish.vcl").read_text()
-            vcl = vcl.replace('.port = "8000"', f'.port = "{backend_port}"')
-            (folder / "varnish.vcl").write_text(vcl)
-            subprocess.run(
-                [
-                    "varnishd",
-                    # As whoever runs the benchmark: the temporary folder is theirs.
-                    "-j",
-                    "none",
-                    "-n",
-                    str(folder / "varnish"),
-                    "-a",
-                    f"127.0.0.1:{port}",
-                    "-f",
-                    str(folder / "varnish.vcl"),
-                    "-s",
-                    "malloc,64m",
-                    "-P",
-                    str(folder / "varnish.pid"),
-                ],
-                check=True,
-            )
-            edge = f"http://127.0.0.1:{port}"
-            wait_until_serving(edge)
+
+            def varnish(name: str, backends: list[str]) -> str:
+                """varnishd with deploy/varnish.vcl for `backends` (their app servers part)."""
+                port = free_port()
+                addresses = [backend.removeprefix("http://") for backend in backends]
+                (folder / f"{name}.vcl").write_text(vcl_for(addresses, "localhost"))
+                subprocess.run(
+                    [
+                        "varnishd",
+                        # As whoever runs the benchmark: the temporary folder is theirs.
+                        "-j",
+                        "none",
+                        "-n",
+                        str(folder / name),
+                        "-a",
+                        f"127.0.0.1:{port}",
+                        "-f",
+                        str(folder / f"{name}.vcl"),
+                        "-s",
+                        "malloc,64m",
+                        "-P",
+                        str(folder / f"{name}.pid"),
+                    ],
+                    check=True,
+                )
+                varnish_pids.append(folder / f"{name}.pid")
+                wait_until_serving(f"http://127.0.0.1:{port}")
+                return f"http://127.0.0.1:{port}"
+
+            edge = varnish("varnish", [cached])
+            # Uncached through Varnish: the same production server alone, and with a second
+            # one beside it in the round robin (both DJANGO_PAGE_CACHE=off).
+            passed_to_one = varnish("varnish-one-app", [uncached])
+            second_uncached = gunicorn(free_port(), {"DJANGO_PAGE_CACHE": "off"})
+            passed_to_two = varnish("varnish-two-apps", [uncached, second_uncached])
         static = None
         if "nginx" not in missing:
             port = free_port()
@@ -327,6 +346,8 @@ def main():
                 "redis_away": wrk(f"{away}{path}"),
                 "minimal": wrk(f"{minimal}{path}"),
                 "edge": wrk(f"{edge}{path}") if edge else None,
+                "one_app": wrk(f"{passed_to_one}{path}", PASS) if passed_to_one else None,
+                "two_apps": wrk(f"{passed_to_two}{path}", PASS) if passed_to_two else None,
                 "nginx": wrk(f"{static}{path}") if static else None,
             }
             rows.append(row)
@@ -341,8 +362,9 @@ def main():
             except subprocess.TimeoutExpired:  # a busy machine: still clean up below
                 process.kill()
                 process.wait()
-        if (folder / "varnish.pid").exists():
-            subprocess.run(["kill", (folder / "varnish.pid").read_text().strip()])
+        for pid in varnish_pids:
+            if pid.exists():
+                subprocess.run(["kill", pid.read_text().strip()])
         if (folder / "nginx.pid").exists():
             subprocess.run(["kill", (folder / "nginx.pid").read_text().strip()])
         shutil.rmtree(folder, ignore_errors=True)
@@ -369,6 +391,8 @@ def report(rows: list[dict], missing: list[str], junk: float | None):
         "minimal/s",
         "Varnish/s",
         "nginx/s",
+        "1 app via Varnish, uncached/s",
+        "2 apps via Varnish, uncached/s",
     ]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
@@ -378,7 +402,8 @@ def report(rows: list[dict], missing: list[str], junk: float | None):
             f"{number(row['uncached'])} | {number(row['hit'])} | {number(row['redis_hit'])} | "
             f"{number(row['redis_away'])} | "
             f"{number(row['minimal'])} | "
-            f"{number(row['edge'])} | {number(row['nginx'])} |"
+            f"{number(row['edge'])} | {number(row['nginx'])} | "
+            f"{number(row['one_app'])} | {number(row['two_apps'])} |"
         )
     print()
     print("Ratios (target in brackets):")
@@ -388,6 +413,8 @@ def report(rows: list[dict], missing: list[str], junk: float | None):
             f"(Redis: {ratio(row['minimal'], row['redis_hit'])}) [<= 1.5]; "
             f"Redis away / uncached = {ratio(row['redis_away'], row['uncached'])} [>= 0.8]; "
             f"Varnish / nginx = {ratio(row['edge'], row['nginx'])} [>= 0.5]; "
+            f"2 app servers / 1 behind Varnish, uncached = "
+            f"{ratio(row['two_apps'], row['one_app'])} [> 1 only with cores to spare]; "
             f"CPU ms vs 9 ms aim = {row['cpu_ms'] / 9:.2f} [<= 1]; "
             f"bakerydemo's 37 ms (quoted) / ours = {37 / row['cpu_ms']:.1f} [>= 4]"
         )

@@ -204,6 +204,18 @@ PAGE_CACHE_ENABLED = os.environ.get("DJANGO_PAGE_CACHE", "on").lower() not in {"
 # filter combinations become variants.
 PAGE_CACHE_QUERY_PARAMETERS = ("page", "q", "pillar", "principle", "status")
 
+# Shared HTTP caches in front of the app servers (docs/deployment.md): each is sent PURGE for
+# every changed page in both languages. Comma-separated, e.g. http://10.0.0.5:6081. Read in
+# every environment: the tests run app servers behind Varnish with the test settings.
+WAGTAILFRONTENDCACHE = {
+    f"varnish-{number}": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location.strip(),
+    }
+    for number, location in enumerate(os.environ.get("DJANGO_VARNISH_URLS", "").split(","))
+    if location.strip()
+}
+
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))

@@ -67,14 +67,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
-
-# Shared HTTP caches in front of the app servers (docs/deployment.md): each is sent PURGE for
-# every changed page in both languages. Comma-separated, e.g. http://10.0.0.5:6081.
-WAGTAILFRONTENDCACHE = {
-    f"varnish-{number}": {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": location.strip(),
-    }
-    for number, location in enumerate(os.environ.get("DJANGO_VARNISH_URLS", "").split(","))
-    if location.strip()
-}
