@@ -45,3 +45,40 @@ def _client_login_passes_a_request(monkeypatch):
         return original_login(self, **credentials)
 
     monkeypatch.setattr(Client, "login", login)
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's S3 API server in its own process for the whole run (tests/s3.py). Skipped
+    without moto, failed when CI is set."""
+    from tests.browser.conftest import ci_is_set
+    from tests.s3 import S3Server, moto_missing_reason
+
+    reason = moto_missing_reason()
+    if reason is not None:
+        if ci_is_set():
+            pytest.fail(f"{reason} (CI is set, so the S3 tests fail instead of skipping)")
+        pytest.skip(reason)
+    server = S3Server().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_bucket(s3_server):
+    """A new, empty bucket: the environment a server process needs to keep its media there
+    (DJANGO_S3_BUCKET, DJANGO_S3_ENDPOINT_URL, DJANGO_S3_REGION, AWS_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY), e.g. start_gunicorn(database_url, **s3_bucket)."""
+    return s3_server.bucket_environment()
+
+
+@pytest.fixture
+def media_in_bucket(s3_bucket, settings, monkeypatch):
+    """This test process keeps its media in `s3_bucket`, with the settings base.py makes of
+    that environment; MEDIA_ROOT stays the test's folder (which must stay empty)."""
+    from resilient_vejle.settings.base import media_storages
+
+    for name, value in s3_bucket.items():
+        monkeypatch.setenv(name, value)
+    settings.STORAGES = {**settings.STORAGES, **media_storages(s3_bucket)}
+    return s3_bucket
