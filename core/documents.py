@@ -16,11 +16,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header, parse_http_date_safe
 from django.views.decorators.http import condition, require_safe
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 

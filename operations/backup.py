@@ -37,9 +37,9 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connections
+from django.utils import timezone
 
 from core.storage import storage_for
-from django.utils import timezone
 
 FORMAT = 1
 # Never copied, on either engine: live sessions and django-axes' login records (see above).
