@@ -73,12 +73,10 @@ def s3_bucket(s3_server):
 
 
 @pytest.fixture
-def media_in_bucket(s3_bucket, settings, monkeypatch):
+def media_in_bucket(s3_bucket, settings, monkeypatch, tmp_path):
     """This test process keeps its media in `s3_bucket`, with the settings base.py makes of
-    that environment; MEDIA_ROOT stays the test's folder (which must stay empty)."""
-    from resilient_vejle.settings.base import media_storages
+    that environment; MEDIA_ROOT is a new, empty folder (which must stay empty)."""
+    from tests.s3 import keep_media_in
 
-    for name, value in s3_bucket.items():
-        monkeypatch.setenv(name, value)
-    settings.STORAGES = {**settings.STORAGES, **media_storages(s3_bucket)}
+    keep_media_in(s3_bucket, settings, monkeypatch, tmp_path / "media")
     return s3_bucket

@@ -14,6 +14,7 @@ import sys
 import time
 import uuid
 from contextlib import suppress
+from pathlib import Path
 
 from tests.servers import free_port
 
@@ -21,6 +22,22 @@ from tests.servers import free_port
 ACCESS_KEY = "rv-test-access-key"
 SECRET_KEY = "rv-test-secret-key"  # noqa: S105
 REGION = "eu-north-1"
+
+
+def keep_media_in(environment: dict, settings, monkeypatch, media_root: Path):
+    """This process's media in the bucket of `environment` (settings/base.py's own reading
+    of it), MEDIA_ROOT an empty folder: pytest-django's `settings`, pytest's `monkeypatch`."""
+    from resilient_vejle.settings.base import media_storages
+
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    media_root.mkdir(parents=True, exist_ok=True)
+    settings.MEDIA_ROOT = str(media_root)
+    settings.STORAGES = {**settings.STORAGES, **media_storages(environment)}
+
+
+def files_below(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
 def moto_missing_reason() -> str | None:
