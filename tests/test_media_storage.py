@@ -28,6 +28,8 @@ from wagtail.models import Collection, CollectionViewRestriction
 from strategy.models import ProjectPage
 from tests.factories import make_site_tree, pdf_bytes
 from tests.s3 import S3Server, files_below, keep_media_in
+from tests.servers import get, start_gunicorn
+from tests.test_backup_restore import empty_database, run_manage  # noqa: F401 (a fixture)
 from tests.test_editorial import make_user
 
 Document = get_document_model()
@@ -284,3 +286,58 @@ def test_a_download_while_the_bucket_is_down_is_a_503(bucket_that_goes_down):
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "midlertidigt utilgængelig" in response.content.decode()
+
+
+@pytest.mark.slow  # a restore into a new database, then gunicorn on it
+def test_backup_and_restore_bring_the_bucket_back(
+    site_in_bucket, s3_server, empty_database, tmp_path
+):
+    """The archive holds the bucket's objects; restored into an empty database and the
+    emptied bucket, images and documents serve again, each with its access as before."""
+    target, _connect = empty_database
+    bucket = site_in_bucket["DJANGO_S3_BUCKET"]
+    editor = Client()
+    editor.force_login(make_user("redaktør", "Editors"))
+    upload_image(editor, "Vejle Fjord – ål og ænder", "fjord.png")
+    content = pdf_bytes(2)
+    upload_document(editor, "Skybrudsplan for Østbyen", "skybrud-østbyen.pdf", content)
+    project = show_on_project(Image.objects.get(title="Vejle Fjord – ål og ænder"))
+    before = {key: entry["ETag"] for key, entry in s3_server.objects(bucket).items()}
+
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", output=archive, stdout=io.StringIO())
+    s3_server.empty(bucket)
+    assert s3_server.objects(bucket) == {}
+
+    media_root = tmp_path / "restored-media"
+    restored = run_manage(
+        "restore",
+        str(archive),
+        database_url=target,
+        media=media_root,
+        **{name: value for name, value in site_in_bucket.items() if name.startswith("DJANGO_")},
+    )
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    after = {key: entry["ETag"] for key, entry in s3_server.objects(bucket).items()}
+    assert after == before  # every object, byte for byte (ETag: its MD5)
+    assert files_below(media_root) == []
+
+    client = s3_server.client()
+    document = Document.objects.get(title="Skybrudsplan for Østbyen")
+    grants = client.get_object_acl(Bucket=bucket, Key=document.file.name)["Grants"]
+    assert not [g for g in grants if g["Grantee"].get("URI") == ALL_USERS]
+
+    url, process = start_gunicorn(target, **site_in_bucket)
+    try:
+        status, _headers, body, _ = get(url + project.url, headers={"Host": "localhost"})
+        assert status == 200
+        images = [a for a in image_addresses(body) if "/original_images/" not in a]
+        assert images
+        for address in images:
+            status, headers, _ = anonymous_get(address)
+            assert status == 200 and YEAR in headers["Cache-Control"], address
+        with urllib.request.urlopen(url + document.url, timeout=10) as response:  # encoded
+            assert response.read() == content
+    finally:
+        process.terminate()
+        process.wait(30)
