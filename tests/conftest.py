@@ -80,3 +80,39 @@ def media_in_bucket(s3_bucket, settings, monkeypatch, tmp_path):
 
     keep_media_in(s3_bucket, settings, monkeypatch, tmp_path / "media")
     return s3_bucket
+
+
+@pytest.fixture
+def empty_database(tmp_path):
+    """(DATABASE_URL, connect) of a new, empty database of the engine the tests run on
+    (restores: tests/test_backup_restore.py, tests/test_media_storage.py)."""
+    import sqlite3
+    import uuid
+
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        path = tmp_path / "restored.sqlite3"
+        yield (
+            f"sqlite:///{path}",
+            lambda: sqlite3.connect(path, detect_types=sqlite3.PARSE_DECLTYPES),
+        )
+        return
+    import psycopg
+
+    db = connection.settings_dict
+    name = f"rv_hardening_restore_{uuid.uuid4().hex[:8]}"
+    server = {
+        "host": db["HOST"] or "127.0.0.1",
+        "port": db["PORT"] or 5432,
+        "user": db["USER"],
+        "password": db["PASSWORD"] or None,
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = f"postgres://{db['USER']}@{server['host']}:{server['port']}/{name}"
+    try:
+        yield url, lambda: psycopg.connect(dbname=name, **server)
+    finally:
+        with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

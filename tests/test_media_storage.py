@@ -29,7 +29,7 @@ from strategy.models import ProjectPage
 from tests.factories import make_site_tree, pdf_bytes
 from tests.s3 import S3Server, files_below, keep_media_in
 from tests.servers import get, start_gunicorn
-from tests.test_backup_restore import empty_database, run_manage  # noqa: F401 (a fixture)
+from tests.test_backup_restore import run_manage
 from tests.test_editorial import make_user
 
 Document = get_document_model()
