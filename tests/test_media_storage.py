@@ -341,3 +341,48 @@ def test_backup_and_restore_bring_the_bucket_back(
     finally:
         process.terminate()
         process.wait(30)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_second_server_uses_the_renditions_the_first_made(
+    s3_server, s3_bucket, settings, monkeypatch
+):
+    """Renditions are made once for all servers: the rows in PostgreSQL, the files in the
+    bucket, the lookups in Redis ("renditions" cache). A second server (gunicorn, page cache
+    off so that it renders the page itself) makes no rendition and writes nothing."""
+    from django.core.cache import caches
+    from django.db import connection
+
+    from tests.factories import recreate_wagtail_defaults
+
+    redis_url = os.environ.get("DJANGO_TEST_REDIS_URL", "")
+    if connection.vendor != "postgresql" or not redis_url:
+        pytest.skip("two servers share PostgreSQL and Redis: the PostgreSQL suite with Redis")
+    keep_media_in(s3_bucket, settings, monkeypatch, Path(settings.MEDIA_ROOT) / "unused")
+    recreate_wagtail_defaults()
+    make_site_tree()
+    image_file = get_test_image_file(filename="bølgebryder.png", size=(1400, 900))
+    image = Image.objects.create(title="Bølgebryderen", file=image_file)
+    project = show_on_project(image)
+    first = image_addresses(Client().get(project.url).content.decode())
+    renditions = list(image.renditions.all())
+    assert renditions and first
+    cache = caches["renditions"]
+    assert all(cache.get(r.get_cache_key()) is not None for r in renditions)  # in Redis
+    bucket = s3_bucket["DJANGO_S3_BUCKET"]
+    objects = {key: o["LastModified"] for key, o in s3_server.objects(bucket).items()}
+
+    db = connection.settings_dict
+    database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    env = {"DJANGO_TEST_REDIS_URL": redis_url, "DJANGO_PAGE_CACHE": "off", **s3_bucket}
+    url, process = start_gunicorn(database_url, **env)
+    try:
+        status, headers, body, _ = get(url + project.url, headers={"Host": "localhost"})
+    finally:
+        process.terminate()
+        process.wait(30)
+    assert status == 200 and headers.get("X-Page-Cache") != "hit"
+    assert image_addresses(body) == first
+    assert list(image.renditions.all()) == renditions
+    after = {key: o["LastModified"] for key, o in s3_server.objects(bucket).items()}
+    assert after == objects  # no object written, none replaced
