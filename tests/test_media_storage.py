@@ -26,7 +26,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
 
 from strategy.models import ProjectPage
-from tests.factories import make_site_tree, pdf_bytes
+from tests.factories import make_site_tree, pdf_bytes, recreate_wagtail_defaults
 from tests.s3 import S3Server, files_below, keep_media_in
 from tests.servers import get, start_gunicorn
 from tests.test_backup_restore import run_manage
@@ -95,6 +95,7 @@ def image_addresses(html: str) -> list[str]:
 
 @pytest.fixture
 def site_in_bucket(media_in_bucket, db):
+    recreate_wagtail_defaults()  # an earlier transactional test emptied every table
     call_command("load_initial_content", stdout=io.StringIO())
     return media_in_bucket
 
@@ -290,10 +291,11 @@ def test_a_download_while_the_bucket_is_down_is_a_503(bucket_that_goes_down):
 
 @pytest.mark.slow  # a restore into a new database, then gunicorn on it
 def test_backup_and_restore_bring_the_bucket_back(
-    site_in_bucket, s3_server, empty_database, tmp_path
+    transactional_db, site_in_bucket, s3_server, empty_database, tmp_path
 ):
     """The archive holds the bucket's objects; restored into an empty database and the
-    emptied bucket, images and documents serve again, each with its access as before."""
+    emptied bucket, images and documents serve again, each with its access as before.
+    (Committed: pg_dump reads the database from another process.)"""
     target, _connect = empty_database
     bucket = site_in_bucket["DJANGO_S3_BUCKET"]
     editor = Client()
@@ -352,8 +354,6 @@ def test_a_second_server_uses_the_renditions_the_first_made(
     off so that it renders the page itself) makes no rendition and writes nothing."""
     from django.core.cache import caches
     from django.db import connection
-
-    from tests.factories import recreate_wagtail_defaults
 
     redis_url = os.environ.get("DJANGO_TEST_REDIS_URL", "")
     if connection.vendor != "postgresql" or not redis_url:
