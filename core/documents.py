@@ -1,20 +1,27 @@
 """Reading and serving document files: page counts, and downloads that PDF viewers can resume.
 
-Wagtail's own document view answers neither `Range` nor conditional requests, and no
-maintained Django package does byte ranges, so the ranged response is written here (RFC 9110
-§14, single ranges only: a multi-range request gets the whole file, which the RFC allows).
+Wagtail's own document view answers no `Range` and reads a file from a bucket whole into
+memory, and no maintained Django package does byte ranges, so the ranged, streamed response is
+written here (RFC 9110 §14, single ranges only: a multi-range request gets the whole file,
+which the RFC allows) and serves both /documents/… and the strategy's stable addresses.
 """
 
+import itertools
 import re
 
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from csp.constants import NONE
+from csp.decorators import csp
+from django.http import Http404, HttpResponse, HttpResponseBase, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header, parse_http_date_safe
-from django.views.decorators.http import condition
+from django.views.decorators.http import condition, require_safe
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+from wagtail import hooks
+from wagtail.documents import get_document_model
+from wagtail.documents.models import document_served
 
-CHUNK_SIZE = 64 * 1024
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
@@ -39,8 +46,9 @@ def pdf_problem(uploaded_file) -> str | None:
     return None if pages else "no pages"
 
 
-def serve_document(request, document, filename: str):
-    """The document's file with ETag/Last-Modified (304 on revalidation), HEAD and Range."""
+def serve_document(request, document, filename: str, inline: bool = True):
+    """The document's file with ETag/Last-Modified (304 on revalidation), HEAD and Range,
+    streamed from its storage (the disk, or a private object in the bucket) in chunks."""
     etag = f'"{document.get_file_hash()}"'
     last_modified = document.last_modified
 
@@ -55,25 +63,55 @@ def serve_document(request, document, filename: str):
         if request.method == "HEAD":
             response = HttpResponse(content_type=document.content_type)
             response["Content-Length"] = str(size)
-        elif byte_range is None:
-            response = FileResponse(document.file.open("rb"), content_type=document.content_type)
         else:
-            start, end = byte_range
+            start, end = byte_range or (0, size - 1)
             response = StreamingHttpResponse(
-                file_slice(document, start, end - start + 1),
-                status=206,
+                opened_stream(document, start, end - start + 1),
+                status=200 if byte_range is None else 206,
                 content_type=document.content_type,
             )
-            response["Content-Range"] = f"bytes {start}-{end}/{size}"
             response["Content-Length"] = str(end - start + 1)
-        # Inline, so that browsers open their PDF viewer; the filename is used when saving.
-        response["Content-Disposition"] = content_disposition_header(False, filename)
+            if byte_range is not None:
+                response["Content-Range"] = f"bytes {start}-{end}/{size}"
+        # Inline for PDFs, so that browsers open their viewer; the filename is used when saving.
+        response["Content-Disposition"] = content_disposition_header(not inline, filename)
         response["Accept-Ranges"] = "bytes"
         # Browsers and shared caches revalidate (a cheap 304), so a replaced file shows at once.
         patch_cache_control(response, no_cache=True)
         return response
 
     return respond(request)
+
+
+def opened_stream(document, start: int, length: int):
+    """The chunks of the file's bytes [start, start + length), with the file already opened:
+    a storage that is down fails here, before the response starts (a 503 page, see
+    core.views.server_error), not halfway through a download."""
+    if length <= 0:
+        return iter(())
+    chunks = document.file.storage.stream(document.file.name, start, length)
+    first = next(chunks, b"")
+    return itertools.chain([first], chunks)
+
+
+@csp({"default-src": [NONE]})  # Wagtail's policy for documents: nothing in a file may run
+@require_safe
+def document_view(request, document_id: int, document_filename: str):
+    """/documents/<id>/<filename>: Wagtail's document view (its permission hooks, collection
+    view restrictions and the document_served signal), serving the file as serve_document does.
+
+    Wagtail's own view reads a file from a bucket whole into memory, without Range.
+    """
+    document = get_object_or_404(get_document_model(), id=document_id)
+    if document.filename != document_filename:
+        raise Http404("This document does not match the given filename.")
+    for hook in hooks.get_hooks("before_serve_document"):
+        result = hook(document, request)
+        if isinstance(result, HttpResponseBase):
+            return result
+    document_served.send(sender=type(document), instance=document, request=request)
+    inline = document.content_disposition == "inline"
+    return serve_document(request, document, document.filename, inline=inline)
 
 
 def requested_range(request, size: int, etag: str, last_modified: int):
@@ -106,14 +144,3 @@ def requested_range(request, size: int, etag: str, last_modified: int):
     if end < start:
         return None  # syntactically invalid: ignore the header
     return start, end
-
-
-def file_slice(document, start: int, length: int):
-    with document.file.storage.open(document.file.name, "rb") as f:
-        f.seek(start)
-        while length > 0:
-            chunk = f.read(min(CHUNK_SIZE, length))
-            if not chunk:
-                break
-            length -= len(chunk)
-            yield chunk

@@ -1,5 +1,7 @@
 """Admin forms: what an editor may upload as a document, explained in the admin's language."""
 
+import logging
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -7,6 +9,42 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
 from core.documents import pdf_problem
+from core.storage import storage_unavailable
+
+logger = logging.getLogger(__name__)
+
+
+def store_new_file_now(form, field_name: str = "file") -> None:
+    """Write a valid form's newly uploaded file to the storage while the form can still say
+    that it failed: a bucket that is down is a message on the form, not a server error.
+
+    The model's save then finds the file written (FieldFile._committed) and writes only the
+    row; the field keeps the uploaded bytes, so Wagtail's size and hash and the page count are
+    read from them, not downloaded again.
+    """
+    if form.errors or field_name not in form.changed_data:
+        return
+    field_file = getattr(form.instance, field_name)
+    if not field_file or field_file._committed:
+        return
+    try:
+        field_file.save(field_file.name, field_file.file, save=False)
+    except Exception as error:
+        if not storage_unavailable(error):
+            raise
+        logger.warning("Upload of %s not stored: %s", field_file.name, error)
+        form.add_error(
+            field_name,
+            ValidationError(
+                _(
+                    "Filen blev ikke gemt, fordi fillageret ikke svarer lige nu. Prøv igen om "
+                    "et par minutter."
+                ),
+                code="storage_unavailable",
+            ),
+        )
+        return
+    setattr(form.instance, field_name, field_file)
 
 
 class DocumentForm(BaseDocumentForm):
@@ -45,6 +83,10 @@ class DocumentForm(BaseDocumentForm):
                 code="unreadable_pdf",
             )
         return file
+
+    def _post_clean(self):
+        super()._post_clean()
+        store_new_file_now(self)
 
     def _update_errors(self, errors):
         """One message per refused file: the model's extension check (AbstractDocument.clean)

@@ -26,6 +26,7 @@ from core.languages import (
     page_url_in,
 )
 from core.slugs import danish_slugify
+from core.storage import document_storage
 from core.structured_data import breadcrumb_list, government_organization
 from editorial.help_texts import PageForm
 from editorial.panels import EnglishCompletenessPanel
@@ -287,6 +288,13 @@ class SiteDocument(AbstractDocument):
         null=True,
         blank=True,
         help_text=_("Datoen, dokumentet blev udgivet. Tom: datoen, det blev lagt op."),
+    )
+    # Wagtail's field with the documents' own storage: private objects in a bucket
+    # (core/storage.py), the same folder on the disk as before without one.
+    file = models.FileField(
+        upload_to="documents",
+        verbose_name=AbstractDocument._meta.get_field("file").verbose_name,
+        storage=document_storage,
     )
     # Read once from the file when it is uploaded, not on every request.
     page_count = models.PositiveIntegerField(_("antal sider"), null=True, editable=False)

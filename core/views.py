@@ -14,6 +14,7 @@ from wagtail.models import Site
 
 from core.models import SiteSettings
 from core.sitemaps import PageSitemap
+from core.storage import storage_unavailable
 
 # How long a client (or a proxy in front) should wait before asking again, in seconds.
 RETRY_AFTER_SECONDS = 30
@@ -79,8 +80,9 @@ def bad_request(request, exception=None):
 
 
 def server_error(request):
-    # Called while the uncaught exception is being handled: a database that cannot be reached
-    # is an outage to wait out (503, Retry-After), not an error in the site.
-    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+    # Called while the uncaught exception is being handled: a database or media bucket that
+    # cannot be reached is an outage to wait out (503, Retry-After), not an error in the site.
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE) or (error and storage_unavailable(error)):
         return service_unavailable(request)
     return render(request, "500.html", status=500)

@@ -8,6 +8,7 @@ from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from core.forms import store_new_file_now
 from core.image_alt import english_description, save_english_description
 
 
@@ -150,6 +151,10 @@ class ImageForm(BaseImageForm):
                 ),
             )
         return cleaned_data
+
+    def _post_clean(self):
+        super()._post_clean()
+        store_new_file_now(self)
 
     def save(self, commit=True):
         if commit and self.instance.pk:

@@ -1,7 +1,9 @@
 """One-file backups of the site: the database and every media file, and their restore.
 
-The archive (``.tar.gz``) holds ``manifest.json``, the database and ``media/`` with every file
-of the default storage (original images and documents, renditions):
+The archive (``.tar.gz``) holds ``manifest.json``, the database and ``media/`` with every media
+file (original images and documents, renditions), from the disk or, with ``DJANGO_S3_BUCKET``,
+every object of the bucket; a restore writes them back there (documents as private objects,
+images as public ones, core/storage.py), into an empty bucket or the one the files came from:
 
 - PostgreSQL: ``database.dump``, written by ``pg_dump --format=custom`` and read back by
   ``pg_restore`` (exact, including sequences; needs the PostgreSQL client tools).
@@ -36,6 +38,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connections
 from django.utils import timezone
+
+from core.storage import storage_for
 
 FORMAT = 1
 # Never copied, on either engine: live sessions and django-axes' login records (see above).
@@ -167,9 +171,10 @@ def write_backup(output: Path, alias: str = "default") -> dict:
                 for name in (CONTENT_TYPES_FILE, PAGE_COLUMNS_FILE):
                     archive.add(Path(tmp) / name, arcname=name)
             for name in names:
-                with default_storage.open(name, "rb") as f:
+                storage = storage_for(name)
+                with storage.open(name, "rb") as f:
                     info = tarfile.TarInfo(f"media/{name}")
-                    info.size = default_storage.size(name)
+                    info.size = storage.size(name)
                     archive.addfile(info, f)
         partial.replace(output)  # never a half-written archive under the final name
     return manifest
@@ -209,7 +214,7 @@ def database_is_empty(alias: str = "default") -> bool:
 
 
 def restore_backup(archive_path: Path, alias: str = "default", stdout=None) -> dict:
-    """Bring an archive back into an empty database and the (default) media storage."""
+    """Bring an archive back into an empty database and the media storage (disk or bucket)."""
     engine = engine_name(alias)
     if not database_is_empty(alias):
         raise CommandError(
@@ -253,10 +258,8 @@ def restore_backup(archive_path: Path, alias: str = "default", stdout=None) -> d
         restored = 0
         for path in sorted(p for p in media.rglob("*") if p.is_file()) if media.exists() else []:
             name = path.relative_to(media).as_posix()
-            if default_storage.exists(name):
-                default_storage.delete(name)
             with path.open("rb") as f:
-                saved = default_storage.save(name, File(f))
+                saved = storage_for(name).restore(name, File(f))
             if saved != name:
                 raise CommandError(f"Media file {name} was stored as {saved}.")
             restored += 1

@@ -7,10 +7,15 @@ framing). The Wagtail admin, which still needs inline scripts and styles, gets
 with a dummy request for the page's own address) gets ``PREVIEW_CONTENT_SECURITY_POLICY``: the
 public one, except that the admin may frame it. Views that set their own policy (documents:
 ``default-src 'none'``) keep it, as django-csp never overwrites a header a view has set.
+
+With images in a bucket (``DJANGO_S3_BUCKET``), every policy's ``img-src`` also names the host
+the images are served from (the bucket's, or ``DJANGO_S3_CUSTOM_DOMAIN``), when it is another
+origin than the site.
 """
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.urls import reverse
 
 
@@ -25,6 +30,9 @@ class SitePolicyCSPMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if parts.config is not None:
             return parts  # the view chose its policy (e.g. documents)
+        media_origin = getattr(default_storage, "origin", None)  # core.storage
+        if media_origin:
+            parts.update = {**(parts.update or {}), "img-src": [media_origin]}
         if getattr(request, "is_dummy", False):  # Wagtail's preview request
             if not report_only:
                 parts.config = dict(settings.PREVIEW_CONTENT_SECURITY_POLICY["DIRECTIVES"])

@@ -1,13 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.decorators.http import require_safe
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.documents.views import serve as wagtaildocs_serve
 
 from core import views as core_views
+from core.documents import document_view
 from news import feeds as news_feeds
 from open_data import views as open_data_views
 from operations import health
@@ -18,13 +17,9 @@ from strategy import views as strategy_views
 # search engines read, and the strategy's stable download address per language.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    # Wagtail's document view answers every method (TRACE, OPTIONS, POST, ...) with the file:
-    # GET and HEAD only, 405 with Allow otherwise. Same name, so reverse() finds the same URL.
-    re_path(
-        r"^documents/(\d+)/(.*)$",
-        require_safe(wagtaildocs_serve.serve),
-        name="wagtaildocs_serve",
-    ),
+    # Wagtail's document view, streaming from the disk or the bucket with ETag and Range, for
+    # GET and HEAD only (405 with Allow otherwise). Same name, so reverse() finds the same URL.
+    re_path(r"^documents/(\d+)/(.*)$", document_view, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("was", core_views.accessibility_statement, name="accessibility_statement"),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),

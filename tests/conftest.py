@@ -45,3 +45,74 @@ def _client_login_passes_a_request(monkeypatch):
         return original_login(self, **credentials)
 
     monkeypatch.setattr(Client, "login", login)
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's S3 API server in its own process for the whole run (tests/s3.py). Skipped
+    without moto, failed when CI is set."""
+    from tests.browser.conftest import ci_is_set
+    from tests.s3 import S3Server, moto_missing_reason
+
+    reason = moto_missing_reason()
+    if reason is not None:
+        if ci_is_set():
+            pytest.fail(f"{reason} (CI is set, so the S3 tests fail instead of skipping)")
+        pytest.skip(reason)
+    server = S3Server().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_bucket(s3_server):
+    """A new, empty bucket: the environment a server process needs to keep its media there
+    (DJANGO_S3_BUCKET, DJANGO_S3_ENDPOINT_URL, DJANGO_S3_REGION, AWS_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY), e.g. start_gunicorn(database_url, **s3_bucket)."""
+    return s3_server.bucket_environment()
+
+
+@pytest.fixture
+def media_in_bucket(s3_bucket, settings, monkeypatch, tmp_path):
+    """This test process keeps its media in `s3_bucket`, with the settings base.py makes of
+    that environment; MEDIA_ROOT is a new, empty folder (which must stay empty)."""
+    from tests.s3 import keep_media_in
+
+    keep_media_in(s3_bucket, settings, monkeypatch, tmp_path / "media")
+    return s3_bucket
+
+
+@pytest.fixture
+def empty_database(tmp_path):
+    """(DATABASE_URL, connect) of a new, empty database of the engine the tests run on
+    (restores: tests/test_backup_restore.py, tests/test_media_storage.py)."""
+    import sqlite3
+    import uuid
+
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        path = tmp_path / "restored.sqlite3"
+        yield (
+            f"sqlite:///{path}",
+            lambda: sqlite3.connect(path, detect_types=sqlite3.PARSE_DECLTYPES),
+        )
+        return
+    import psycopg
+
+    db = connection.settings_dict
+    name = f"rv_hardening_restore_{uuid.uuid4().hex[:8]}"
+    server = {
+        "host": db["HOST"] or "127.0.0.1",
+        "port": db["PORT"] or 5432,
+        "user": db["USER"],
+        "password": db["PASSWORD"] or None,
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = f"postgres://{db['USER']}@{server['host']}:{server['port']}/{name}"
+    try:
+        yield url, lambda: psycopg.connect(dbname=name, **server)
+    finally:
+        with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

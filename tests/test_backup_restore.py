@@ -5,12 +5,10 @@ sessions or login records, in an archive only its owner can read."""
 import hashlib
 import io
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
 import tarfile
-import uuid
 from pathlib import Path
 
 import pytest
@@ -141,36 +139,6 @@ def site_with_media(transactional_db):
     call_command("load_initial_content", stdout=io.StringIO())
     add_uploaded_media()
     return log_in_through_the_form()
-
-
-@pytest.fixture
-def empty_database(tmp_path):
-    """(DATABASE_URL, connect) of a new, empty database of the engine the tests run on."""
-    if connection.vendor == "sqlite":
-        path = tmp_path / "restored.sqlite3"
-        yield (
-            f"sqlite:///{path}",
-            lambda: sqlite3.connect(path, detect_types=sqlite3.PARSE_DECLTYPES),
-        )
-        return
-    import psycopg
-
-    db = connection.settings_dict
-    name = f"rv_hardening_restore_{uuid.uuid4().hex[:8]}"
-    server = {
-        "host": db["HOST"] or "127.0.0.1",
-        "port": db["PORT"] or 5432,
-        "user": db["USER"],
-        "password": db["PASSWORD"] or None,
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = f"postgres://{db['USER']}@{server['host']}:{server['port']}/{name}"
-    try:
-        yield url, lambda: psycopg.connect(dbname=name, **server)
-    finally:
-        with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def source_connection():

@@ -67,3 +67,46 @@ def test_production_reads_the_proxy_count():
     assert run_manage(*show, env=PRODUCTION_ENV).stdout.splitlines()[-1] == "1"  # nginx alone
     result = run_manage(*show, env={**PRODUCTION_ENV, "DJANGO_PROXY_COUNT": " 2 "})
     assert result.stdout.splitlines()[-1] == "2", result.stderr
+
+
+BUCKET_ENV = {
+    "DJANGO_S3_BUCKET": "resiliente-vejle-media",
+    "DJANGO_S3_ENDPOINT_URL": "https://s3.example.org",
+    "DJANGO_S3_REGION": "eu-north-1",
+    "AWS_ACCESS_KEY_ID": "example-key",
+    "AWS_SECRET_ACCESS_KEY": "example-secret",
+}
+
+
+@pytest.mark.parametrize(
+    ("left_out", "message"),
+    [
+        ("DJANGO_S3_BUCKET", "set without DJANGO_S3_BUCKET"),
+        ("AWS_ACCESS_KEY_ID", "needs both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"),
+        ("AWS_SECRET_ACCESS_KEY", "needs both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"),
+    ],
+)
+def test_production_refuses_a_half_configured_bucket(left_out, message):
+    env = {**PRODUCTION_ENV, **{k: v for k, v in BUCKET_ENV.items() if k != left_out}}
+    clean = {k: "" for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY") if k == left_out}
+    result = run_manage("check", env={**env, **clean})
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_keeps_media_in_the_bucket_without_a_media_root():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_MEDIA_ROOT"}
+    show = [
+        "shell",
+        "-c",
+        "from django.core.files.storage import storages; "
+        "print(type(storages['default']).__name__, type(storages['documents']).__name__)",
+    ]
+    result = run_manage(*show, env={**env, **BUCKET_ENV})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "PublicMediaStorage PrivateMediaStorage"
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env={**env, **BUCKET_ENV})
+    assert result.returncode == 0, result.stdout + result.stderr
+    # Without the bucket, the disk: DJANGO_MEDIA_ROOT is required again.
+    result = run_manage("check", env=env)
+    assert "The environment variable DJANGO_MEDIA_ROOT must be set in production." in result.stderr

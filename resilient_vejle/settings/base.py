@@ -221,9 +221,63 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+
+
+def media_storages(environ) -> dict:
+    """STORAGES' "default" (images) and "documents": the bucket DJANGO_S3_BUCKET when set,
+    else the local disk (DJANGO_MEDIA_ROOT). See core/storage.py and docs/deployment.md."""
+    bucket = environ.get("DJANGO_S3_BUCKET", "").strip()
+    if not bucket:
+        # Removes the partly written file when a write fails (disk full), see core/storage.py.
+        disk = {"BACKEND": "core.storage.MediaStorage"}
+        return {"default": disk, "documents": disk}
+    from botocore.config import Config
+
+    endpoint = environ.get("DJANGO_S3_ENDPOINT_URL", "").strip() or None
+    custom_domain = environ.get("DJANGO_S3_CUSTOM_DOMAIN", "").strip() or None
+    common = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint,
+        "region_name": environ.get("DJANGO_S3_REGION", "").strip() or None,
+        # AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are read from the environment by boto3.
+        "file_overwrite": False,
+        # A file read whole (a backup, Wagtail reading an original) spills to disk past 5 MB.
+        "max_memory_size": 5 * 1024 * 1024,
+        # A bucket that is down must not hold a worker for minutes (boto's defaults: 60 s
+        # per attempt, several attempts): an upload or a download fails within seconds and
+        # the editor or visitor is told (core/storage.py STORAGE_UNAVAILABLE).
+        "client_config": Config(
+            connect_timeout=2,
+            read_timeout=10,
+            retries={"mode": "standard", "total_max_attempts": 2},
+            # Other S3-compatible stores (MinIO, Ceph, ...) answer at ENDPOINT/BUCKET/KEY.
+            s3={"addressing_style": "path" if endpoint else "virtual"},
+            signature_version="s3v4",
+        ),
+    }
+    if endpoint and endpoint.startswith("http://"):
+        common["url_protocol"] = "http:"
+    return {
+        "default": {
+            "BACKEND": "core.storage.PublicMediaStorage",
+            "OPTIONS": {
+                **common,
+                "custom_domain": custom_domain,
+                "default_acl": "public-read",
+                "querystring_auth": False,
+                # Every name is new (core/storage.py), so browsers and CDNs keep each for a year.
+                "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+            },
+        },
+        "documents": {
+            "BACKEND": "core.storage.PrivateMediaStorage",
+            "OPTIONS": {**common, "default_acl": "private", "querystring_auth": True},
+        },
+    }
+
+
 STORAGES = {
-    # Removes the partly written file when a write fails (disk full), see core/storage.py.
-    "default": {"BACKEND": "core.storage.MediaStorage"},
+    **media_storages(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

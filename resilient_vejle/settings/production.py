@@ -1,7 +1,11 @@
 """Production: every secret and path comes from the environment, and a missing one stops start-up.
 
-Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT,
+Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DJANGO_MEDIA_ROOT (unless DJANGO_S3_BUCKET),
+DJANGO_STATIC_ROOT,
 REDIS_URL (or DJANGO_CACHE=local for a single process).
+Media in a bucket of S3-compatible storage instead of DJANGO_MEDIA_ROOT: DJANGO_S3_BUCKET with
+AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, DJANGO_S3_ENDPOINT_URL (other stores than AWS),
+DJANGO_S3_REGION, DJANGO_S3_CUSTOM_DOMAIN (a CDN's host); a half configuration stops start-up.
 Optional: DATABASE_URL (SQLite beside the code when unset, see base.py), WAGTAILADMIN_BASE_URL,
 DJANGO_CONN_MAX_AGE, DJANGO_HSTS_SECONDS, DJANGO_LOG_LEVEL, DJANGO_PROXY_COUNT (the reverse
 proxies that append to X-Forwarded-For, default 1; anything but a whole number stops start-up).
@@ -34,8 +38,6 @@ CSRF_TRUSTED_ORIGINS = [
     if host != "*"
 ]
 
-# Uploaded media and collected static files live outside the code checkout.
-MEDIA_ROOT = Path(required_env("DJANGO_MEDIA_ROOT"))
 STATIC_ROOT = Path(required_env("DJANGO_STATIC_ROOT"))
 
 # gunicorn's workers and cron's publish_scheduled are separate processes: an edit made in one
@@ -43,6 +45,46 @@ STATIC_ROOT = Path(required_env("DJANGO_STATIC_ROOT"))
 # each process's own memory instead, for one process alone (a trial, the benchmark).
 if os.environ.get("DJANGO_CACHE", "").strip() != "local":
     required_env("REDIS_URL")
+
+
+def check_media_bucket(environ) -> None:
+    """Refuse a half-configured bucket: a server would otherwise write media to its own disk
+    (bucket missing) or fail at the first upload (credentials missing)."""
+    bucket = environ.get("DJANGO_S3_BUCKET", "").strip()
+    given = [
+        name
+        for name in ("DJANGO_S3_ENDPOINT_URL", "DJANGO_S3_REGION", "DJANGO_S3_CUSTOM_DOMAIN")
+        if environ.get(name, "").strip()
+    ]
+    if not bucket:
+        if given:
+            raise ImproperlyConfigured(
+                f"{', '.join(given)} set without DJANGO_S3_BUCKET: set the bucket too, or unset "
+                "them to keep media on the disk (DJANGO_MEDIA_ROOT)."
+            )
+        return
+    keys = [n for n in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY") if environ.get(n, "")]
+    endpoint = environ.get("DJANGO_S3_ENDPOINT_URL", "").strip()
+    # On AWS itself the keys may come from the machine's role; elsewhere they must be given.
+    if len(keys) == 1 or (endpoint and not keys):
+        raise ImproperlyConfigured(
+            "DJANGO_S3_BUCKET needs both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+            + (
+                f" for the store at {endpoint}."
+                if endpoint
+                else " (or neither, on AWS with a role)."
+            )
+        )
+    if endpoint and not endpoint.startswith(("https://", "http://")):
+        raise ImproperlyConfigured(
+            f"DJANGO_S3_ENDPOINT_URL must be an http(s):// address, not {endpoint!r}."
+        )
+
+
+check_media_bucket(os.environ)
+# Uploaded media (unless in the bucket) and collected static files live outside the checkout.
+if not os.environ.get("DJANGO_S3_BUCKET", "").strip():
+    MEDIA_ROOT = Path(required_env("DJANGO_MEDIA_ROOT"))
 
 # The proxy terminates TLS and tells us the original scheme.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
