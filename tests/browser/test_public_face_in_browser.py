@@ -107,6 +107,13 @@ MENU_ROW_STARTS = """() => {
     }
     return [...rows.entries()];
 }"""
+# How many lines an element's text takes.
+CHIP_LINES = """element => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const rects = [...range.getClientRects()].filter(rect => rect.width > 0);
+    return new Set(rects.map(rect => Math.round(rect.top))).size;
+}"""
 NO_HORIZONTAL_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 
 
@@ -181,7 +188,9 @@ def test_menu_aligned_no_sideways_scroll_current_section_trail_and_names(
         pytest.fail("\n".join(failures), pytrace=False)
 
 
-def test_pillars_above_the_fold_and_footer_at_the_bottom_of_short_pages(site_url, site_pages, page):
+def test_pillars_above_the_fold_principle_chips_and_footer_at_the_bottom(
+    site_url, site_pages, page
+):
     page.set_viewport_size(DESKTOP)
     for home in ["/", "/en/"]:
         page.goto(f"{site_url}{home}")
@@ -192,6 +201,21 @@ def test_pillars_above_the_fold_and_footer_at_the_bottom_of_short_pages(site_url
         # The strategy's name and its sentence come before the pillars, also above the fold.
         summary = page.locator("main .home-hero__summary").bounding_box()
         assert summary["y"] + summary["height"] < top, home
+
+    # The principle chips read as links (underlined) and each title keeps to one line.
+    for viewport in [DESKTOP, PHONE]:
+        page.set_viewport_size(viewport)
+        page.goto(f"{site_url}/")
+        chips = page.eval_on_selector_all(
+            "main .principle-row a",
+            f"links => links.map(link => [link.textContent.trim(), "
+            f"getComputedStyle(link).textDecorationLine, ({CHIP_LINES})(link)])",
+        )
+        assert len(chips) == 5, chips
+        for title, decoration, lines in chips:
+            assert "underline" in decoration, f"{title!r} is not underlined"
+            assert lines == 1, f"{title!r} takes {lines} lines at {viewport['width']} px"
+    page.set_viewport_size(DESKTOP)
 
     # A page shorter than the window: the footer's bottom is the window's bottom.
     for path in NOT_FOUND_PATHS.values():
