@@ -31,7 +31,7 @@ VIEWPORTS = [(1366, 900), (390, 844)]
 
 
 def small_png(png: bytes) -> bytes:
-    """The screenshot as an optimised 256-colour PNG (flat colours and text lose nothing visible)."""
+    """The screenshot as an optimised 256-colour PNG (flat colours and text lose nothing)."""
     from PIL import Image
 
     image = Image.open(io.BytesIO(png)).convert("RGB")
