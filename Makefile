@@ -23,7 +23,7 @@ INSTALL_STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help venv install messages admin-messages migrate content run test test-postgres lint format \
-	check-migrations check-deploy lighthouse bench load-test clean
+	check-migrations check-deploy lighthouse screenshots bench load-test clean
 
 help:
 	@echo "make run               set up everything, then serve http://127.0.0.1:8000/"
@@ -34,6 +34,7 @@ help:
 	@echo "make check-migrations  fail when a model change has no migration"
 	@echo "make check-deploy      Django's deployment checks with the production settings"
 	@echo "make lighthouse        Lighthouse scores of six pages, served by gunicorn like production"
+	@echo "make screenshots       the home page in both languages at 1366x900 and 390x844 into docs/screenshots/"
 	@echo "make bench             queries, CPU and requests/s: uncached, page cache, Varnish, references"
 	@echo "make load-test         wrk, 64 connections for 30 s on gunicorn, graceful reload midway"
 	@echo "make admin-messages    merge new Wagtail msgids lacking Danish into locale_wagtail/da/"
@@ -153,6 +154,11 @@ check-deploy: install
 # gunicorn with the production settings from a temporary folder; reports in build/lighthouse/.
 lighthouse: messages
 	$(PY) scripts/lighthouse.py
+
+# The same throwaway site as lighthouse; PNGs of the home page (da, en × desktop, phone) in
+# docs/screenshots/, which the README shows.
+screenshots: messages
+	$(PY) scripts/screenshots.py
 
 # Throwaway site with 1,000 extra projects; gunicorn, Varnish, nginx and wrk where installed.
 bench: messages

@@ -1,5 +1,7 @@
 """The abstract base page every page type is built on, its mixins, and site-wide settings."""
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -30,6 +32,22 @@ from core.storage import document_storage
 from core.structured_data import breadcrumb_list, government_organization
 from editorial.help_texts import PageForm
 from editorial.panels import EnglishCompletenessPanel
+
+# The site's name as visitors see it (header, <title>, shared links), in the page's language.
+# Wagtail's Site.site_name (WAGTAIL_SITE_NAME) stays the admin's single, Danish name.
+SITE_NAME = _("Resiliente Vejle")
+
+# " – " or " — " between a page's name and its subtitle ("Klimaresiliens – vandet og det grønne").
+SUBTITLE_SEPARATOR = re.compile(r"\s+[–—]\s+")
+
+
+def site_name() -> str:
+    return str(SITE_NAME)
+
+
+def short_title(title: str) -> str:
+    """A title without its subtitle, where space is short (breadcrumbs, the back link)."""
+    return SUBTITLE_SEPARATOR.split(title or "", maxsplit=1)[0].strip() or title
 
 
 class ListingFieldsMixin(models.Model):
@@ -150,10 +168,10 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, ContactBlockMixin, Page):
     def html_title(self) -> str:
         """The <title>: the SEO title (else the title) with the site's name after it."""
         title = self.seo_title or self.title
-        site_name = settings.WAGTAIL_SITE_NAME
-        if self.depth <= 2 or site_name.casefold() in title.casefold():
+        name = site_name()
+        if self.depth <= 2 or name.casefold() in title.casefold():
             return title  # the home page's title already names the site
-        return f"{title} | {site_name}"
+        return f"{title} | {name}"
 
     def get_structured_data(self, request, breadcrumbs) -> list[dict]:
         data = [breadcrumb_list(request, breadcrumbs, self)]

@@ -19,6 +19,7 @@ The application and its settings are unchanged. Side effect: absolute URLs in th
 Environment: CHROME_PATH (default /usr/bin/chromium), LIGHTHOUSE_PORT (default: a free port).
 """
 
+import contextlib
 import json
 import os
 import secrets
@@ -186,13 +187,11 @@ def opportunities(report: dict) -> list[str]:
     return [line for _ms, _kib, line in sorted(found, reverse=True)]
 
 
-def main():
-    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-    if not os.access(chrome, os.X_OK):
-        sys.exit(f"Chromium not found at {chrome}: apt-get install chromium")
-    port = int(os.environ.get("LIGHTHOUSE_PORT") or free_port())
+@contextlib.contextmanager
+def serving_initial_content(port: int):
+    """The throwaway production-like site (see the module's docstring) at http://127.0.0.1:port,
+    for as long as the `with` block runs; the folder and gunicorn are gone afterwards."""
     base_url = f"http://127.0.0.1:{port}"
-    reports = {}
     with tempfile.TemporaryDirectory(prefix="resilient-vejle-lighthouse-") as folder:
         env = production_env(Path(folder))
         gunicorn_config = Path(folder) / "gunicorn_behind_tls_proxy.py"
@@ -217,11 +216,21 @@ def main():
         try:
             wait_until_serving(base_url, server)
             print(f"gunicorn (production settings) serving {base_url}", flush=True)
-            for name, path in PAGES.items():
-                reports[name] = run_lighthouse(f"{base_url}{path}", name, chrome)
+            yield base_url
         finally:
             server.terminate()
             server.wait(timeout=10)
+
+
+def main():
+    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    if not os.access(chrome, os.X_OK):
+        sys.exit(f"Chromium not found at {chrome}: apt-get install chromium")
+    port = int(os.environ.get("LIGHTHOUSE_PORT") or free_port())
+    reports = {}
+    with serving_initial_content(port) as base_url:
+        for name, path in PAGES.items():
+            reports[name] = run_lighthouse(f"{base_url}{path}", name, chrome)
 
     print()
     width = max(len(path) for path in PAGES.values())

@@ -86,13 +86,25 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Lazy: evaluated only when the home page's cached listing fragment is cold.
-        context["sections"] = lambda: translated_only(
-            public_pages(self.get_children().live()).specific()
-        )
+        # Lazy: evaluated only when the home page's cached listing fragments are cold.
+        context["sections"] = lambda: self.featured_sections(request)
         context["pillars"] = lambda: self.listing_of(StrategyPage, "get_pillars")
         context["principles"] = lambda: self.listing_of(PrinciplesIndexPage, "get_principles")
+        context["matrix_href"] = self.matrix_href
         return context
+
+    def matrix_href(self) -> str:
+        """The catalogue's pillar × principle table (where the principles row leads), or ''."""
+        url = catalogue.catalogue_url(catalogue.home_path_of(self))
+        return f"{url}#matrix-heading" if url else ""
+
+    def featured_sections(self, request):
+        """The sections below the home page as cards, except the privacy page (in the footer)."""
+        from core.models import SiteSettings
+
+        sections = translated_only(public_pages(self.get_children().live()).specific())
+        privacy_id = SiteSettings.for_request(request).privacy_page_id
+        return sections.exclude(pk=privacy_id) if privacy_id else sections
 
     def listing_of(self, section_type, method: str):
         """The pillars (or principles) below this home page's strategy (or principles) page."""

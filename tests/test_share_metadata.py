@@ -57,8 +57,11 @@ class ShareMetadataTests(TestCase):
                 soup = self.get_soup(url)
                 absolute = f"http://testserver{url}"
                 self.assertEqual(soup.find("link", rel="canonical")["href"], absolute)
-                # The home page's title names the site already; others get the name after.
-                expected = title if page.depth == 2 else f"{title} | Resiliente Vejle"
+                # The home page's title names the site already; others get the name after, in
+                # the page's language.
+                name = {"da": "Resiliente Vejle", "en": "Resilient Vejle"}[language]
+                expected = title if page.depth == 2 else f"{title} | {name}"
+                self.assertEqual(meta(soup, "og:site_name"), name)
                 self.assertEqual(soup.title.string, expected)
                 with translation.override(language):
                     summary = page.summary
@@ -160,6 +163,8 @@ class ShareMetadataTests(TestCase):
     def test_home_title_is_not_doubled(self):
         soup = self.get_soup("/")
         self.assertEqual(soup.title.string.count("Resiliente Vejle"), 1)
+        soup = self.get_soup("/en/")
+        self.assertEqual(soup.title.string.count("Resilient Vejle"), 1)
 
 
 class PressBlockTests(TestCase):

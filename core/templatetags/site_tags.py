@@ -3,6 +3,7 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -16,6 +17,8 @@ from core.languages import (
     translated_only,
 )
 from core.models import SiteSettings
+from core.models import short_title as title_without_subtitle
+from core.models import site_name as translated_site_name
 
 register = template.Library()
 
@@ -33,6 +36,31 @@ def home_url(context, language=None):
     if root is None:
         return "/"
     return page_url_in(root, language or current_language(), request) or "/"
+
+
+@register.simple_tag
+def site_name() -> str:
+    """ "Resiliente Vejle" or "Resilient Vejle": the site's name in the active language."""
+    return translated_site_name()
+
+
+@register.filter
+def short_title(page) -> str:
+    return title_without_subtitle(page.title)
+
+
+@register.filter
+def is_within(page, section) -> bool:
+    """Whether `page` is `section` or lies below it in the page tree (menu: the current section)."""
+    return bool(page and section and getattr(page, "path", "").startswith(section.path))
+
+
+@register.simple_tag
+def other_languages() -> list[tuple[str, str]]:
+    """(code, name) of the languages other than the active one, each named in itself
+    ("English", "Dansk"): Django's {% get_available_languages %} would translate the names."""
+    current = current_language()
+    return [(code, name) for code, name in settings.LANGUAGES if code != current]
 
 
 @register.simple_tag(takes_context=True)
