@@ -14,6 +14,8 @@ PYTEST_ARGS ?=
 # Heavy tests (@pytest.mark.slow: 1,000 projects, several servers) are left to `make test-slow`,
 # which CI runs; PYTEST_MARK= (empty) runs everything.
 PYTEST_MARK ?= not slow
+# Where `make run` serves, e.g. `make run PORT=8001` when 8000 is taken.
+PORT ?= 8000
 
 DEV_SETTINGS := DJANGO_SETTINGS_MODULE=resilient_vejle.settings.dev
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=resilient_vejle.settings.test
@@ -26,7 +28,7 @@ INSTALL_STAMP := $(VENV)/.installed
 	check-migrations check-deploy lighthouse screenshots bench load-test clean
 
 help:
-	@echo "make run               set up everything, then serve http://127.0.0.1:8000/"
+	@echo "make run               set up everything, then serve http://127.0.0.1:8000/ (PORT=8001: another port)"
 	@echo "make test              run the test suite (SQLite unless DATABASE_URL is set)"
 	@echo "make test-postgres     the test suite on PostgreSQL (POSTGRES_URL=...; Redis with TEST_REDIS_URL=...)"
 	@echo "make test-slow         the heavy tests (1,000 projects, two app servers behind Varnish), on PostgreSQL"
@@ -107,7 +109,14 @@ content: migrate
 run: messages migrate
 	$(DEV_SETTINGS) $(MANAGE) load_initial_content || echo "make run: the initial content \
 	was not loaded (see above); serving the database as it is."
-	$(DEV_SETTINGS) $(MANAGE) runserver 127.0.0.1:8000
+	@echo ""
+	@echo "Open in your browser:"
+	@echo "  http://127.0.0.1:$(PORT)/        the Danish home page"
+	@echo "  http://127.0.0.1:$(PORT)/en/     the English home page"
+	@echo "  http://127.0.0.1:$(PORT)/admin/  the admin (make a user: $(PY) manage.py createsuperuser)"
+	@echo "Stop the server with Ctrl-C."
+	@echo ""
+	$(DEV_SETTINGS) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # --- checks ------------------------------------------------------------------------------------
 

@@ -46,8 +46,9 @@ class ContactPerson(index.Indexed, models.Model):
         _("pressekontakt"),
         default=False,
         help_text=_(
-            "Vises under 'Presse' på strategisiden og kontaktsiden, "
-            "og som pressekontakt i sidernes strukturerede data."
+            "Kun hvis personen faktisk tager imod henvendelser fra pressen: vises så under "
+            "'Presse' på strategisiden og kontaktsiden og som pressekontakt i sidernes "
+            "strukturerede data."
         ),
     )
 
@@ -110,6 +111,20 @@ class ContactPage(BasePage):
     describes_organisation = True
 
     template = "contacts/contact_page.html"
+
+    def listed_person_ids(self) -> set[int]:
+        """The people this page shows itself: the footer and the press block leave them out."""
+        return {entry.person_id for entry in self.people.all()}
+
+    def get_context(self, request, *args, **kwargs):
+        from caching.context_processors import fragment_cache
+
+        context = super().get_context(request, *args, **kwargs)
+        # The footer leaves out the card of a person listed here, so that each person is shown
+        # once. Its cached fragment (base.html) is shared by all pages with the same contact
+        # person; this page's fragments get a scope of their own.
+        context["fragment_scope"] = f"{fragment_cache(request)['fragment_scope']}:contact-page"
+        return context
 
     class Meta:
         verbose_name = _("kontaktside")

@@ -97,6 +97,14 @@ class LinkListBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Overskrift"), max_length=120)
     links = blocks.ListBlock(LinkBlock(), label=_("Links"), min_num=1)
 
+    def get_context(self, value, parent_context=None):
+        # Documents are shown as download boxes after the bulleted list, not inside it.
+        context = super().get_context(value, parent_context=parent_context)
+        links = list(value["links"])
+        context["document_links"] = [link for link in links if link["document"]]
+        context["other_links"] = [link for link in links if not link["document"]]
+        return context
+
     class Meta:
         template = "components/streamfield/link_list_block.html"
         icon = "list-ul"

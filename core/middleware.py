@@ -2,8 +2,10 @@
 
 from urllib.parse import unquote_to_bytes
 
+from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
+from django.urls import Resolver404, get_resolver, get_urlconf
 
 
 def _is_readable(raw: str) -> bool:
@@ -52,4 +54,36 @@ class UrlLocaleMiddleware(LocaleMiddleware):
                 response["Vary"] = ", ".join(kept)
             else:
                 del response["Vary"]
+        return response
+
+
+class SiteNotFoundPageMiddleware:
+    """With DEBUG on (`make run`), answer an unknown address with the site's own 404 page, as
+    production does, instead of Django's technical 404 (a list of URL patterns, 694 px wide on
+    a phone). Only 404s: other errors keep DEBUG's traceback page. Development settings only.
+
+    Django renders its technical 404 itself whenever DEBUG is on (there is no setting for it),
+    so this calls the project's handler404 first: for a 404 raised in a view (Wagtail's page
+    tree) through process_exception, for an address no URL pattern matches afterwards.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 404 and getattr(request, "resolver_match", None) is None:
+            return self.site_not_found(request, Resolver404())
+        return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Http404):
+            return self.site_not_found(request, exception)
+        return None
+
+    @staticmethod
+    def site_not_found(request, exception):
+        response = get_resolver(get_urlconf()).resolve_error_handler(404)(request, exception)
+        if hasattr(response, "render"):
+            response.render()
         return response

@@ -314,21 +314,44 @@ class SiteDocument(AbstractDocument):
         verbose_name=AbstractDocument._meta.get_field("file").verbose_name,
         storage=document_storage,
     )
+    # Set by load_initial_content on the summary it ships; a download of a placeholder says so
+    # in its link text and shows no date. Uploading a new file clears it (save()).
+    is_placeholder = models.BooleanField(
+        _("pladsholder"),
+        default=False,
+        help_text=_(
+            "Filen er en midlertidig pladsholder, ikke det rigtige dokument: links til den "
+            "siger 'pladsholder', og der vises ingen udgivelsesdato. Slås fra af sig selv, "
+            "når du lægger en ny fil op."
+        ),
+    )
     # Read once from the file when it is uploaded, not on every request.
     page_count = models.PositiveIntegerField(_("antal sider"), null=True, editable=False)
     # When the file itself last changed: Last-Modified of the stable download address.
     file_changed_at = models.DateTimeField(null=True, editable=False)
 
-    admin_form_fields = ("title", "file", "language", "published_on", "collection", "tags")
+    admin_form_fields = (
+        "title",
+        "file",
+        "language",
+        "published_on",
+        "is_placeholder",
+        "collection",
+        "tags",
+    )
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("dokument")
         verbose_name_plural = _("dokumenter")
 
     def save(self, *args, **kwargs):
-        if self._file_is_new() or (self.page_count is None and self.file and self.is_pdf):
+        file_is_new = self._file_is_new()
+        if file_is_new or (self.page_count is None and self.file and self.is_pdf):
             self.page_count = read_page_count(self) if self.is_pdf else None
             self.file_changed_at = timezone.now()
+        if file_is_new and self.pk is not None:
+            # A new file in place of the placeholder is the real document.
+            self.is_placeholder = False
         super().save(*args, **kwargs)
 
     def _file_is_new(self) -> bool:
@@ -353,7 +376,10 @@ class SiteDocument(AbstractDocument):
 
     @property
     def published_date(self):
-        """The date shown as 'published': the editor's date, else the upload date."""
+        """The date shown as 'published': the editor's date, else the upload date; none for a
+        placeholder (its upload day is not a publication of anything)."""
+        if self.is_placeholder:
+            return self.published_on
         return self.published_on or timezone.localdate(self.created_at)
 
     @property
@@ -436,6 +462,14 @@ class SiteSettings(BaseSiteSetting):
         default="https://www.vejle.dk/",
         help_text=_("Linkes fra sidefoden og står i sidernes strukturerede data."),
     )
+    press_page_url = models.URLField(
+        _("kommunens side om kontakt og presse"),
+        blank=True,
+        help_text=_(
+            "Linkes fra presseboksen på strategisiden og kontaktsiden, så journalister kan nå "
+            "kommunen. Tom: kommunens hjemmeside."
+        ),
+    )
     accessibility_statement_domain = models.CharField(
         _("domæne i tilgængelighedserklæringen"),
         max_length=253,
@@ -515,6 +549,7 @@ class SiteSettings(BaseSiteSetting):
                     help_text=_("Står i sidefoden og i sidernes strukturerede data."),
                 ),
                 FieldPanel("municipality_url"),
+                FieldPanel("press_page_url"),
             ],
             heading=_("Kommunen"),
         ),
@@ -554,6 +589,11 @@ class SiteSettings(BaseSiteSetting):
             )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def press_page_link(self) -> str:
+        """Where the press block sends journalists: the press page, else the municipality."""
+        return self.press_page_url or self.municipality_url
 
     def security_contact_uri(self) -> str:
         """The security contact as security.txt's Contact: mailto: or https:, else ''."""

@@ -23,17 +23,19 @@ IDEA_FORM = {
     },
     "intro": {
         "da": (
-            "<p>Resiliensstrategien bygger på samskabelse og borgerinddragelse. Har du en idé "
-            "til, hvordan Vejle kan blive bedre til at klare udfordringer – fx vand og klima, "
-            "fællesskab eller demokratisk dialog – eller en kommentar til strategien, kan du "
-            "skrive den her.</p><p>Du bestemmer selv, om du vil skrive dit navn og din "
+            # The seed names co-creation and citizen involvement in the third pillar's title.
+            "<p>Samskabelse og borgerinddragelse hører til strategiens tredje søjle, "
+            "Demokratisk dialog. Din idé kan fx handle om, hvordan Vejle kan blive bedre til at "
+            "klare udfordringer med vand og klima, fællesskab eller demokratisk dialog.</p>"
+            "<p>Du bestemmer selv, om du vil skrive dit navn og din "
             "e-mailadresse. Du skal ikke logge ind, og formularen sætter ingen cookies.</p>"
         ),
         "en": (
-            "<p>The resilience strategy is built on co-creation and citizen involvement. If "
-            "you have an idea for how Vejle can get better at meeting challenges – such as "
-            "water and climate, community or democratic dialogue – or a comment on the "
-            "strategy, you can write it here.</p><p>It is up to you whether you give your name "
+            "<p>Co-creation and citizen involvement belong to the strategy's third pillar, "
+            "Democratic dialogue. Your idea could, for example, be about how Vejle can get "
+            "better at meeting challenges with water and climate, community or democratic "
+            "dialogue.</p>"
+            "<p>It is up to you whether you give your name "
             "and email address. You do not need to log in, and the form sets no cookies.</p>"
         ),
     },

@@ -20,6 +20,18 @@ FILENAMES = {
 }
 
 
+# A placeholder is saved under a name that says so: a saved copy is never taken for the
+# adopted strategy.
+PLACEHOLDER_PREFIXES = {"da": "pladsholder-", "en": "placeholder-"}
+
+
+def served_filename(document, language: str) -> str:
+    """The name the stable address's file is saved as."""
+    if getattr(document, "is_placeholder", False):
+        return PLACEHOLDER_PREFIXES[language] + FILENAMES[language]
+    return FILENAMES[language]
+
+
 def stable_url(language: str) -> str:
     return reverse(f"strategy_document_{language}")
 
@@ -63,6 +75,10 @@ class Download:
     @property
     def published_date(self):
         return self.document.published_date
+
+    @property
+    def is_placeholder(self) -> bool:
+        return getattr(self.document, "is_placeholder", False)
 
 
 def strategy_download(strategy, language: str | None = None) -> Download | None:

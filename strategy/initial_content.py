@@ -64,15 +64,23 @@ CONTACT_PERSON = {
 }
 
 # -- The placeholder strategy PDF (one Wagtail document per language) -------------------------
+# Marked `is_placeholder`: every link to it says "pladsholder"/"placeholder" and shows no date,
+# until an editor uploads the adopted strategy in its place. So the title names the strategy
+# (it stays right after the replacement); the file name says what the file is.
 DOCUMENTS = {
     "da": {
-        "title": "Vi gør udfordringer til muligheder – resumé (pladsholder)",
-        "filename": "vejle-resiliensstrategi-resume.pdf",
+        "title": "Resiliensstrategien ”Vi gør udfordringer til muligheder”",
+        "filename": "pladsholder-resiliensstrategi-resume.pdf",
     },
     "en": {
-        "title": "We turn challenges into opportunities – summary (placeholder)",
-        "filename": "vejle-resilience-strategy-summary.pdf",
+        "title": "The resilience strategy “We turn challenges into opportunities”",
+        "filename": "placeholder-resilience-strategy-summary.pdf",
     },
+}
+# The titles the placeholder documents were loaded with before they had the flag.
+FORMER_DOCUMENT_TITLES = {
+    "da": "Vi gør udfordringer til muligheder – resumé (pladsholder)",
+    "en": "We turn challenges into opportunities – summary (placeholder)",
 }
 
 # -- The default share image (site settings), drawn by strategy.share_image --------------------
@@ -184,30 +192,25 @@ HOME = {
 STRATEGY = {
     "slug": {"da": "strategien", "en": "strategy"},
     "title": {"da": "Resiliensstrategien", "en": "The resilience strategy"},
+    # The adoption (Vejle Byråd, 2016) is the page's own line from adopted_by/adopted_year, so
+    # neither the summary nor the body says it again.
+    # What the page holds, without the home page's words about the strategy (its card there).
     "summary": {
         "da": (
-            "Vejle Byråd vedtog i 2016 resiliensstrategien ”Vi gør udfordringer til "
-            "muligheder”. Strategien indeholder en lang række resiliensprojekter under tre "
-            "strategiske søjler."
+            "Sådan blev resiliensstrategien ”Vi gør udfordringer til muligheder” til – og de tre "
+            "strategiske søjler, som Vejle Kommunes resiliensindsats er centreret om."
         ),
         "en": (
-            "In 2016 Vejle City Council adopted the resilience strategy “We turn challenges "
-            "into opportunities”. The strategy contains a long list of resilience projects "
-            "under three strategic pillars."
+            "How the resilience strategy “We turn challenges into opportunities” came about – "
+            "and the three strategic pillars at the centre of Vejle Municipality's resilience "
+            "work."
         ),
     },
     "adopted_by": {"da": "Vejle Byråd", "en": "Vejle City Council"},
     "adopted_year": 2016,
     "body": {
         "da": [
-            (
-                "paragraph",
-                "<p>For at nå vores mål om at opbygge et resilient samfund vedtog Vejle Byråd i "
-                "2016 resiliensstrategien ”Vi gør udfordringer til muligheder”. Strategien "
-                "indeholder en lang række resiliensprojekter, som hver især har til formål at "
-                "opbygge et resilient samfund i Vejle Kommune.</p>",
-            ),
-            ("heading", {"text": "Sådan blev strategien til"}),
+            ("heading", {"text": "Baggrund"}),
             (
                 "paragraph",
                 "<p>I december 2013 blev Vejle udvalgt til programmet 100 Resilient Cities – i "
@@ -216,22 +219,9 @@ STRATEGY = {
                 "<p>Strategien blev lanceret den 17. marts 2016 og præsenteret som Europas "
                 "første samlede resiliensstrategi.</p>",
             ),
-            ("heading", {"text": "Tre strategiske søjler"}),
-            (
-                "paragraph",
-                "<p>Vejle Kommunes resiliensindsats er centreret om tre strategiske søjler. "
-                "Under hver søjle finder du de resiliensprojekter, der hører til den.</p>",
-            ),
         ],
         "en": [
-            (
-                "paragraph",
-                "<p>To reach our goal of building a resilient society, Vejle City Council adopted "
-                "the resilience strategy “We turn challenges into opportunities” in 2016. The "
-                "strategy contains a long list of resilience projects, each of which aims to "
-                "build a resilient society in Vejle Municipality.</p>",
-            ),
-            ("heading", {"text": "How the strategy came about"}),
+            ("heading", {"text": "Background"}),
             (
                 "paragraph",
                 "<p>In December 2013 Vejle was selected for the 100 Resilient Cities programme – "
@@ -240,12 +230,6 @@ STRATEGY = {
                 "Framework.</p>"
                 "<p>The strategy was launched on 17 March 2016 and presented as Europe's first "
                 "comprehensive resilience strategy.</p>",
-            ),
-            ("heading", {"text": "Three strategic pillars"}),
-            (
-                "paragraph",
-                "<p>Vejle Municipality's resilience work is centred on three strategic pillars. "
-                "Under each pillar you will find the resilience projects that belong to it.</p>",
             ),
         ],
     },
@@ -263,19 +247,19 @@ PRINCIPLES_INDEX = {
         "da": [
             (
                 "paragraph",
-                # The seed's words, said of every pillar (issue 18).
-                "<p>Når vi arbejder resilient, arbejder vi ud fra fem principper. De skal være "
-                "med os i alle tre strategiske søjler, lige fra, vi udvælger hvilke handlinger "
-                "og projekter, vi vil iværksætte, til vi beslutter, hvordan vi vil forankre og "
-                "drive dem.</p>",
+                # The seed's words, said of every pillar (issue 18); its first sentence is the
+                # summary above.
+                "<p>Principperne skal være med os i alle tre strategiske søjler, lige fra, vi "
+                "udvælger hvilke handlinger og projekter, vi vil iværksætte, til vi beslutter, "
+                "hvordan vi vil forankre og drive dem.</p>",
             ),
         ],
         "en": [
             (
                 "paragraph",
-                "<p>When we work resiliently, we work from five principles. They stay with us in "
-                "all three strategic pillars, all the way from choosing which actions and "
-                "projects to launch to deciding how we will anchor and run them.</p>",
+                "<p>The principles stay with us in all three strategic pillars, all the way from "
+                "choosing which actions and projects to launch to deciding how we will anchor "
+                "and run them.</p>",
             ),
         ],
     },
@@ -295,12 +279,28 @@ _PRINCIPLE_BODY = {
     ),
 }
 
+# For search engines only (the page shows no summary).
+_PRINCIPLE_SEARCH_DESCRIPTION = {
+    "da": "{title}: princip {number} i Vejle Kommunes resiliensstrategi og de projekter, der "
+    "bygger på det.",
+    "en": "{title}: principle {number} of Vejle Municipality's resilience strategy and the "
+    "projects that apply it.",
+}
 
-def _principle(slug, title, summary):
+
+def _principle(number, slug, title):
+    """A principle page. The seed names the principles but does not define them, so the page
+    has no summary: a one-line definition is the content owner's to write in the admin."""
     return {
         "slug": slug,
         "title": title,
-        "summary": summary,
+        "summary": {"da": "", "en": ""},
+        "search_description": {
+            language: _PRINCIPLE_SEARCH_DESCRIPTION[language].format(
+                title=title[language], number=number
+            )
+            for language in ("da", "en")
+        },
         "body": {
             language: [("paragraph", _PRINCIPLE_BODY[language].format(title=title[language]))]
             for language in ("da", "en")
@@ -311,49 +311,27 @@ def _principle(slug, title, summary):
 # In the seed's order (the page tree keeps it: principle 1–5).
 PRINCIPLES = [
     _principle(
-        {"da": "mervaerdi", "en": "added-value"},
-        {"da": "Merværdi", "en": "Added value"},
-        {
-            "da": "At en indsats skaber værdi ud over det, den først og fremmest skal løse.",
-            "en": "An initiative creates value beyond what it is first and foremost meant to "
-            "solve.",
-        },
+        1, {"da": "mervaerdi", "en": "added-value"}, {"da": "Merværdi", "en": "Added value"}
     ),
     _principle(
+        2,
         {"da": "langsigtede-loesninger", "en": "long-term-solutions"},
         {"da": "Langsigtede løsninger", "en": "Long-term solutions"},
-        {
-            "da": "At vi vælger løsninger, der holder på lang sigt, og ikke kun løser dagens "
-            "problem.",
-            "en": "We choose solutions that hold up in the long term, not only ones that solve "
-            "today's problem.",
-        },
     ),
     _principle(
+        3,
         {"da": "afledte-konsekvenser", "en": "knock-on-effects"},
         {"da": "Afledte konsekvenser", "en": "Knock-on effects"},
-        {
-            "da": "At vi tænker over, hvilke følger en indsats kan få ud over det område, den "
-            "er rettet mod.",
-            "en": "We consider the consequences an initiative may have beyond the area it is "
-            "aimed at.",
-        },
     ),
     _principle(
+        4,
         {"da": "fleksible-loesninger", "en": "flexible-solutions"},
         {"da": "Fleksible løsninger", "en": "Flexible solutions"},
-        {
-            "da": "At løsningerne kan tilpasses, når forholdene ændrer sig.",
-            "en": "Solutions can be adapted when circumstances change.",
-        },
     ),
     _principle(
+        5,
         {"da": "samarbejde-og-partnerskaber", "en": "collaboration-and-partnerships"},
         {"da": "Samarbejde og partnerskaber", "en": "Collaboration and partnerships"},
-        {
-            "da": "At vi løfter opgaverne i samarbejde og partnerskaber med andre.",
-            "en": "We take on the tasks in collaboration and partnership with others.",
-        },
     ),
 ]
 
@@ -363,19 +341,53 @@ PRINCIPLES = [
 # change them in the admin. The sources give no project's current status, so `status` is left
 # empty (the page then shows none).
 
-_NEWS_2019 = {
-    "da": "Vejle Kommune nævnte initiativet i en nyhed på vejle.dk i november 2019.",
-    "en": "Vejle Municipality named the initiative in a news item on vejle.dk in November 2019.",
-}
+
+# Each fact once per page: the summary (shown at the top of the page and in listings) states
+# what the sources say in one sentence; the body adds only what the summary does not, then the
+# sources under "Kilde" (a project's own site is linked by `external_link` instead).
+def _sources(sources: list[tuple[dict, str]]) -> dict:
+    """A "Kilde"/"Source" links block per language from [(link text per language, url)]."""
+    return {
+        language: (
+            "links",
+            {
+                "heading": {"da": "Kilde", "en": "Source"}[language],
+                "links": [{"text": text[language], "url": url} for text, url in sources],
+            },
+        )
+        for language in ("da", "en")
+    }
 
 
-def _project(slug, title, summary, body=None, *, principles, external_link=""):
-    """A project page; its body defaults to the summary plus the November 2019 news mention."""
-    if body is None:
-        body = {
-            language: [("paragraph", f"<p>{summary[language]} {_NEWS_2019[language]}</p>")]
-            for language in ("da", "en")
-        }
+_VEJLE_DK_2019 = _sources(
+    [
+        (
+            {"da": "vejle.dk, nyhed fra november 2019", "en": "vejle.dk, news item, November 2019"},
+            "https://www.vejle.dk/",
+        )
+    ]
+)
+_REALDANIA = _sources(
+    [
+        (
+            {
+                "da": "realdania.dk: Stormflodsbeskyttelse i Vejle Kommune",
+                "en": "realdania.dk: Stormflodsbeskyttelse i Vejle Kommune (in Danish)",
+            },
+            "https://realdania.dk/",
+        )
+    ]
+)
+
+
+def _project(
+    slug, title, summary, body=None, *, principles, external_link="", sources=_VEJLE_DK_2019
+):
+    """A project page: the summary, then `body` (if any) and the sources (None: none)."""
+    body = {
+        language: [*(body[language] if body else []), *([sources[language]] if sources else [])]
+        for language in ("da", "en")
+    }
     return {
         "slug": slug,
         "title": title,
@@ -391,67 +403,62 @@ FJORDBYEN = _project(
     {"da": "fjordbyen", "en": "fjordbyen"},
     {"da": "Fjordbyen", "en": "Fjordbyen"},
     {
-        "da": "Et fyrtårnsprojekt i tre dele: tilbageholdelse af regnvand i Grejs Ås opland, "
-        "vandhåndtering i Østbyen og stormflodsbeskyttelse af Vejle Fjord.",
-        "en": "A flagship project in three parts: holding back rainwater in the Grejs Å "
-        "catchment, water management in Østbyen and storm-surge protection of Vejle Fjord.",
+        "da": "Et fyrtårnsprojekt i tre dele, nomineret til Byplanprisen 2018.",
+        "en": "A flagship project in three parts, nominated for Byplanprisen 2018.",
     },
     {
         "da": [
             (
                 "paragraph",
-                "<p>Fjordbyen er et fyrtårnsprojekt i tre dele:</p>"
+                "<p>Projektets tre dele:</p>"
                 "<ul><li>tilbageholdelse af regnvand i Grejs Ås opland</li>"
                 "<li>vandhåndtering i Østbyen</li>"
-                "<li>stormflodsbeskyttelse af Vejle Fjord.</li></ul>"
-                "<p>Fjordbyen blev nomineret til Byplanprisen 2018.</p>",
+                "<li>stormflodsbeskyttelse af Vejle Fjord.</li></ul>",
             ),
         ],
         "en": [
             (
                 "paragraph",
-                "<p>Fjordbyen is a flagship project in three parts:</p>"
+                "<p>The project's three parts:</p>"
                 "<ul><li>holding back rainwater in the Grejs Å catchment</li>"
                 "<li>water management in Østbyen</li>"
-                "<li>storm-surge protection of Vejle Fjord.</li></ul>"
-                "<p>Fjordbyen was nominated for Byplanprisen 2018.</p>",
+                "<li>storm-surge protection of Vejle Fjord.</li></ul>",
             ),
         ],
     },
     principles=["mervaerdi", "langsigtede-loesninger", "afledte-konsekvenser"],
+    # The source is the project's own page, linked as "Læs mere på projektets egen side".
     external_link="https://resilient.vejle.dk/projekter/resiliente-bydele/fjordbyen/",
+    sources=None,
 )
 
 STORM_SURGE = _project(
     {"da": "stormflodsbeskyttelse", "en": "storm-surge-protection"},
     {"da": "Stormflodsbeskyttelse", "en": "Storm-surge protection"},
+    # A description, not a fact: the facts are in the body, and the news items about them
+    # list this project (its card) beside their own summaries.
     {
-        "da": "Vejles stormflodsstrategi blev vedtaget i december 2020. I 2022 bevilgede "
-        "Realdania 24,7 mio. kr. til første etape.",
-        "en": "Vejle's storm-surge strategy was adopted in December 2020. In 2022 Realdania "
-        "granted DKK 24.7 million for the first stage.",
+        "da": "Beskyttelse mod stormflod i Vejle Kommune.",
+        "en": "Protection against storm surges in Vejle Municipality.",
     },
     {
         "da": [
             (
                 "paragraph",
                 "<p>Vejles stormflodsstrategi blev vedtaget i december 2020. I 2022 bevilgede "
-                "Realdania 24,7 mio. kr. til første etape.</p>"
-                "<p>Stormflodsbeskyttelse af Vejle Fjord er også en af de tre dele af "
-                "Fjordbyen.</p>",
+                "Realdania 24,7 mio. kr. til første etape.</p>",
             ),
         ],
         "en": [
             (
                 "paragraph",
                 "<p>Vejle's storm-surge strategy was adopted in December 2020. In 2022 Realdania "
-                "granted DKK 24.7 million for the first stage.</p>"
-                "<p>Storm-surge protection of Vejle Fjord is also one of the three parts of "
-                "Fjordbyen.</p>",
+                "granted DKK 24.7 million for the first stage.</p>",
             ),
         ],
     },
     principles=["langsigtede-loesninger", "fleksible-loesninger", "samarbejde-og-partnerskaber"],
+    sources=_REALDANIA,
 )
 
 DK2020 = _project(
@@ -528,40 +535,21 @@ REFLOW = _project(
 
 
 def _pillar(slug, title, theme, number, projects):
-    ordinal = {"da": ["første", "anden", "tredje"], "en": ["first", "second", "third"]}
-    project_titles = {
-        language: [project["title"][language] for project in projects] for language in ("da", "en")
-    }
-    summary = {
-        "da": f"Strategiens {ordinal['da'][number - 1]} søjle. Projekter: "
-        f"{', '.join(project_titles['da'][:-1])} og {project_titles['da'][-1]}.",
-        "en": f"The strategy's {ordinal['en'][number - 1]} pillar. Projects: "
-        f"{', '.join(project_titles['en'][:-1])} and {project_titles['en'][-1]}.",
-    }
-    body = {
-        "da": [
-            (
-                "paragraph",
-                f"<p>{title['da']} er den {ordinal['da'][number - 1]} af de tre strategiske "
-                "søjler, som Vejle Kommunes resiliensindsats er centreret om. Her finder du de "
-                "resiliensprojekter, der hører til søjlen.</p>",
-            )
-        ],
-        "en": [
-            (
-                "paragraph",
-                f"<p>{title['en']} is the {ordinal['en'][number - 1]} of the three strategic "
-                "pillars at the centre of Vejle Municipality's resilience work. Here you will "
-                "find the resilience projects that belong to this pillar.</p>",
-            )
-        ],
-    }
+    """A pillar page. The seed gives a pillar nothing but its name, and the page already says
+    "Strategisk søjle N" above its title and lists its projects: no summary or body of its own
+    (search engines get a description)."""
     return {
         "slug": slug,
         "title": title,
         "theme": theme,
-        "summary": summary,
-        "body": body,
+        "summary": {"da": "", "en": ""},
+        "search_description": {
+            "da": f"{title['da']}: strategisk søjle {number} i Vejle Kommunes "
+            "resiliensstrategi og dens projekter.",
+            "en": f"{title['en']}: strategic pillar {number} of Vejle Municipality's resilience "
+            "strategy and its projects.",
+        },
+        "body": {"da": [], "en": []},
         "projects": projects,
     }
 
@@ -618,12 +606,12 @@ NETWORK = {
     "title": {"da": "Bynetværket Resilient Cities Network", "en": "The Resilient Cities Network"},
     "summary": {
         "da": (
-            "Vejle Kommune er med i det internationale bynetværk Resilient Cities Network og "
-            "samarbejder med byer fra hele verden om at opbygge resiliente lokalsamfund."
+            "For at styrke vores resiliensindsats er Vejle Kommune med i det internationale "
+            "bynetværk Resilient Cities Network."
         ),
         "en": (
-            "Vejle Municipality is part of the international Resilient Cities Network and works "
-            "with cities all over the world to build resilient local communities."
+            "To strengthen our resilience work, Vejle Municipality is part of the international "
+            "city network Resilient Cities Network."
         ),
     },
     "network_name": NETWORK_NAME,
@@ -640,11 +628,10 @@ NETWORK = {
         "da": [
             (
                 "paragraph",
-                "<p>For at styrke vores resiliensindsats er Vejle Kommune med i det "
-                "internationale bynetværk Resilient Cities Network. Her samarbejder vi med byer "
-                "fra hele verden om at opbygge resiliente lokalsamfund. Det gør vi gennem "
-                "vidensdeling, erfaringsudveksling og sparring. Bl.a. samarbejder vi med byer "
-                "som Rio de Janeiro, New York, Rotterdam, Paris og Singapore.</p>",
+                # The seed's words after the summary's; the page lists the partner cities.
+                "<p>Her samarbejder vi med byer fra hele verden om at opbygge resiliente "
+                "lokalsamfund. Det gør vi gennem vidensdeling, erfaringsudveksling og "
+                "sparring.</p>",
             ),
             ("heading", {"text": "Fra 100 Resilient Cities til Resilient Cities Network"}),
             (
@@ -658,12 +645,9 @@ NETWORK = {
         "en": [
             (
                 "paragraph",
-                "<p>To strengthen our resilience work, Vejle Municipality is part of the "
-                "international city network Resilient Cities Network. Here we work with cities "
-                "from all over the world to build resilient local communities. We do so through "
-                "knowledge sharing, exchange of experience and sparring. Among others, we work "
-                "with cities such as Rio de Janeiro, New York, Rotterdam, Paris and "
-                "Singapore.</p>",
+                "<p>Here we work with cities from all over the world to build resilient local "
+                "communities. We do so through knowledge sharing, exchange of experience and "
+                "sparring.</p>",
             ),
             ("heading", {"text": "From 100 Resilient Cities to the Resilient Cities Network"}),
             (
@@ -693,14 +677,8 @@ PRIVACY = {
     "slug": {"da": "privatliv", "en": "privacy"},
     "title": {"da": "Privatliv og cookies", "en": "Privacy and cookies"},
     "summary": {
-        "da": (
-            "Dette site sætter ingen cookies. Webserveren fører en adgangslog og en fejllog, "
-            "som slettes efter 30 dage."
-        ),
-        "en": (
-            "This site sets no cookies. The web server keeps an access log and an error log, "
-            "which are deleted after 30 days."
-        ),
+        "da": "Hvad dette site gemmer om dig, og hvor længe.",
+        "en": "What this site keeps about you, and for how long.",
     },
     "body": {
         "da": [
@@ -748,6 +726,7 @@ PRIVACY = {
 # -- The placeholder PDF's own texts (pillars, principles and facts come from the data above) -
 PDF = {
     "da": {
+        "title": "Vi gør udfordringer til muligheder – resumé (pladsholder)",
         "author": "Vejle Kommune",
         "subject": "Resumé af Vejle Kommunes resiliensstrategi (pladsholder)",
         "placeholder_note": (
@@ -791,6 +770,7 @@ PDF = {
         "page_label": "Side",
     },
     "en": {
+        "title": "We turn challenges into opportunities – summary (placeholder)",
         "author": "Vejle Municipality",
         "subject": "Summary of Vejle Municipality's resilience strategy (placeholder)",
         "placeholder_note": (

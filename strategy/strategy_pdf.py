@@ -122,7 +122,7 @@ def build_strategy_pdf(language: str) -> bytes:
     if language not in LANGUAGES:
         raise ValueError(f"Unknown language {language!r}; expected one of {LANGUAGES}.")
     text = content.PDF[language]
-    title = content.DOCUMENTS[language]["title"]
+    title = text["title"]
     styles = _styles()
 
     story = [
@@ -154,12 +154,9 @@ def build_strategy_pdf(language: str) -> bytes:
         _p(text["principles_heading"], styles["heading"]),
         _p(text["principles_intro"], styles["body"]),
         Spacer(1, 2 * mm),
+        # The names only: the seed does not define the principles.
         _numbered(
-            [
-                f"{principle['title'][language]}: {principle['summary'][language]}"
-                for principle in content.PRINCIPLES
-            ],
-            styles["body"],
+            [principle["title"][language] for principle in content.PRINCIPLES], styles["body"]
         ),
         _p(text["history_heading"], styles["heading"]),
         _bulleted(text["history"], styles["body"]),

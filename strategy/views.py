@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from core.documents import serve_document
-from strategy.downloads import FILENAMES, live_strategy_page
+from strategy.downloads import live_strategy_page, served_filename
 
 
 # The same policy as Wagtail's own document view: nothing in the file may load or run anything.
@@ -20,4 +20,4 @@ def strategy_document(request, language: str):
     document = getattr(strategy, f"strategy_document_{language}", None) if strategy else None
     if document is None:
         raise Http404(_("Strategien findes ikke som dokument på dette sprog."))
-    return serve_document(request, document, FILENAMES[language])
+    return serve_document(request, document, served_filename(document, language))

@@ -56,10 +56,12 @@ class StableAddressTests(StrategyDocumentTestCase):
                 self.assertEqual(body, stored_bytes(self.documents[language]))
                 self.assertTrue(body.startswith(b"%PDF-"))
                 self.assertEqual(int(response["Content-Length"]), len(body))
+                # The initial content's placeholder says so in the name it is saved under
+                # (tests/test_honest_content.py: the adopted strategy's name once replaced).
                 self.assertRegex(
                     response["Content-Disposition"],
-                    r'^inline; filename="vejle-(kommune-resiliensstrategi|'
-                    r'municipality-resilience-strategy)\.pdf"$',
+                    r'^inline; filename="(pladsholder-vejle-kommune-resiliensstrategi|'
+                    r'placeholder-vejle-municipality-resilience-strategy)\.pdf"$',
                 )
                 self.assertEqual(response["Accept-Ranges"], "bytes")
                 self.assertIn("no-cache", response["Cache-Control"])
@@ -217,7 +219,8 @@ class DownloadLineTests(StrategyDocumentTestCase):
                 label = {"da": "sider", "en": "pages"}[language]
                 self.assertIn(f"PDF, {size}, {pages} {label}", block)
                 self.assertIn({"da": "Sprog: Dansk", "en": "Language: English"}[language], block)
-                self.assertIn({"da": "Udgivet", "en": "Published"}[language], block)
+                # A placeholder has no publication date (its upload day is none).
+                self.assertNotIn({"da": "Udgivet", "en": "Published"}[language], block)
                 self.assertIn(
                     {"da": "i et andet format", "en": "in another format"}[language], block
                 )

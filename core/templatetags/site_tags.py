@@ -103,12 +103,41 @@ def site_alert(context):
     }
 
 
-@register.simple_tag
-def press_contacts():
-    """Contact persons marked as press contact (usually one)."""
+def listed_person_ids(page) -> set[int]:
+    """Contact persons a page shows in its own content (the contact page lists its people)."""
+    listed = getattr(page, "listed_person_ids", None)
+    return listed() if listed else set()
+
+
+@register.simple_tag(takes_context=True)
+def footer_contact(context):
+    """The footer's contact card: the page's contact, unless the page already shows them."""
+    person = contact_person(context)
+    if person is not None and person.pk in listed_person_ids(context.get("page")):
+        return None
+    return person
+
+
+@register.simple_tag(takes_context=True)
+def press_block(context):
+    """The press block: press contacts not yet shown on the page as cards, those already shown
+    by name, and the municipality's own contact and press page."""
     from contacts.models import ContactPerson
 
-    return list(ContactPerson.press_contacts())
+    page = context.get("page")
+    shown = listed_person_ids(page)
+    in_footer = footer_contact(context)
+    if in_footer is not None:
+        shown.add(in_footer.pk)
+    people = list(ContactPerson.press_contacts())
+    request = context.get("request")
+    site_settings = SiteSettings.for_request(request) if request is not None else None
+    return {
+        "cards": [person for person in people if person.pk not in shown],
+        "named": [person for person in people if person.pk in shown],
+        "url": site_settings.press_page_link if site_settings else "",
+        "municipality": site_settings.municipality_name if site_settings else "",
+    }
 
 
 # Characters that could end the <script> element or start markup inside it.

@@ -11,12 +11,12 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-# Order matters: wagtail_modeltranslation (and its makemigrations/migrate overrides) must come
-# before the project's apps so Page gets title_da/title_en etc. and `migrate` syncs them.
+# Order matters: wagtail_modeltranslation (and its makemigrations override) must come before
+# the project's apps so Page gets title_da/title_en etc. `migrate` is core's: the package's
+# migrate (which syncs those columns), reporting briefly (core/management/commands/migrate.py).
 INSTALLED_APPS = [
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
-    "wagtail_modeltranslation.migrate",
     "core",
     # The page cache, its invalidation, remembered lookups and the Redis backend.
     "caching",

@@ -13,8 +13,9 @@ Builds, from `strategy.initial_content`:
         Kontakt (ContactPage)                           + the contact person
         Privatliv og cookies (InformationPage)          linked from the footer
 
-plus the contact person snippet (also the press contact), two Wagtail documents, the default
-share image and the site settings (default contact, privacy page, share image). Wagtail's
+plus the contact person snippet (named as the seed names her, not as press contact: the sources
+give her no press role), two Wagtail documents marked as placeholders, the default share image
+and the site settings (default contact, privacy page, share image). Wagtail's
 default "Welcome" page is deleted.
 
 Safe to run again:
@@ -248,6 +249,7 @@ class InitialContentLoader:
         if welcome is not None:
             pages = pages.exclude(pk=welcome.pk)
         titles = [spec["title"] for spec in content.DOCUMENTS.values()]
+        titles += list(content.FORMER_DOCUMENT_TITLES.values())
         counts = {
             "page(s)": pages.count(),
             "document(s)": get_document_model().objects.exclude(title__in=titles).count(),
@@ -445,7 +447,8 @@ class InitialContentLoader:
         values = {
             **per_language("role", spec["role"]),
             **per_language("unit", spec["unit"]),
-            "is_press_contact": True,
+            # The seed names her as the contact; it gives her no press role.
+            "is_press_contact": False,
         }
         person = ContactPerson.objects.filter(name=spec["name"]).order_by("pk").first()
         if person is None:
@@ -471,9 +474,12 @@ class InitialContentLoader:
             spec = content.DOCUMENTS[language]
             document = getattr(strategy, f"strategy_document_{language}", None)
             if document is None:
-                document = document_model.objects.filter(title=spec["title"]).order_by("pk").first()
+                titles = [spec["title"], content.FORMER_DOCUMENT_TITLES[language]]
+                document = document_model.objects.filter(title__in=titles).order_by("pk").first()
             if document is None:
-                document = document_model(title=spec["title"], language=language)
+                document = document_model(
+                    title=spec["title"], language=language, is_placeholder=True
+                )
                 document.file.save(
                     spec["filename"], ContentFile(build_strategy_pdf(language)), save=False
                 )
@@ -524,6 +530,11 @@ class InitialContentLoader:
             **per_language("title", spec["title"]),
             **per_language("slug", spec["slug"]),
             **per_language("summary", spec["summary"]),
+            **(
+                per_language("search_description", spec["search_description"])
+                if "search_description" in spec
+                else {}
+            ),
             "show_in_menus": show_in_menus,
             "contact_person": self.person,
             **{
