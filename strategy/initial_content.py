@@ -249,17 +249,17 @@ PRINCIPLES_INDEX = {
                 "paragraph",
                 # The seed's words, said of every pillar (issue 18); its first sentence is the
                 # summary above.
-                "<p>Principperne skal være med os i alle tre strategiske søjler, lige fra, vi "
-                "udvælger hvilke handlinger og projekter, vi vil iværksætte, til vi beslutter, "
-                "hvordan vi vil forankre og drive dem.</p>",
+                "<p>De skal være med os i alle tre strategiske søjler, lige fra, vi udvælger "
+                "hvilke handlinger og projekter, vi vil iværksætte, til vi beslutter, hvordan vi "
+                "vil forankre og drive dem.</p>",
             ),
         ],
         "en": [
             (
                 "paragraph",
-                "<p>The principles stay with us in all three strategic pillars, all the way from "
-                "choosing which actions and projects to launch to deciding how we will anchor "
-                "and run them.</p>",
+                "<p>They stay with us in all three strategic pillars, all the way from choosing "
+                "which actions and projects to launch to deciding how we will anchor and run "
+                "them.</p>",
             ),
         ],
     },
