@@ -142,7 +142,9 @@ def test_editor_publishes_bilingual_project_through_moderation(site_url, project
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     submit = page.get_by_role("button", name="Indsend til Godkendelse")
-    with page.expect_navigation():
+    # Up to 90 s: on a machine running other suites beside this one the submission has taken
+    # over 30 s (Playwright's default) once, in PostgreSQL with Redis.
+    with page.expect_navigation(timeout=90_000):
         submit.click()
     assert dialogs == []  # the English title is set: nothing to ask
     expect(page.locator(".messages .success")).to_be_visible()
@@ -157,7 +159,7 @@ def test_editor_publishes_bilingual_project_through_moderation(site_url, project
     approve = page.locator("button[data-workflow-action-name='approve']").first
     if not approve.is_visible():
         page.locator("footer [data-w-dropdown-target='toggle']").first.click()
-    with page.expect_navigation():
+    with page.expect_navigation(timeout=90_000):
         approve.click()
     assert dialogs == []
     expect(page.locator(".messages .success")).to_be_visible()
