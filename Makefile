@@ -8,9 +8,15 @@ MANAGE := $(PY) manage.py
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/resilient_vejle
 # A Redis database the tests may empty, e.g. redis://127.0.0.1:6379/15: then the caches (page
 # cache, fragments, invalidation) run on Redis, as in production. CI sets it for test-postgres.
+# With N test processes (PYTEST_JOBS) the N databases below it are emptied too: 15, 14, ...
 TEST_REDIS_URL ?=
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k language -x"`.
 PYTEST_ARGS ?=
+# pytest-xdist: one test process per core (auto), whole test classes and modules kept together
+# so that their setUpTestData and live servers run once; PYTEST_JOBS=0 runs in this process
+# (e.g. for --pdb). Each process has its own test database (and Redis database: settings/test.py).
+PYTEST_JOBS ?= auto
+PYTEST_PARALLEL = -n $(PYTEST_JOBS) --dist load
 # Heavy tests (@pytest.mark.slow: 1,000 projects, several servers) are left to `make test-slow`,
 # which CI runs; PYTEST_MARK= (empty) runs everything.
 PYTEST_MARK ?= not slow
@@ -121,11 +127,11 @@ run: messages migrate
 # --- checks ------------------------------------------------------------------------------------
 
 test: messages
-	$(TEST_SETTINGS) $(PY) -m pytest -m '$(PYTEST_MARK)' $(PYTEST_ARGS)
+	$(TEST_SETTINGS) $(PY) -m pytest $(PYTEST_PARALLEL) -m '$(PYTEST_MARK)' $(PYTEST_ARGS)
 
 test-postgres: messages
 	$(TEST_SETTINGS) DATABASE_URL='$(POSTGRES_URL)' DJANGO_TEST_REDIS_URL='$(TEST_REDIS_URL)' \
-		$(PY) -m pytest -m '$(PYTEST_MARK)' $(PYTEST_ARGS)
+		$(PY) -m pytest $(PYTEST_PARALLEL) -m '$(PYTEST_MARK)' $(PYTEST_ARGS)
 
 # The heavy tests only, on PostgreSQL (with Redis when TEST_REDIS_URL is set), as in production.
 test-slow: messages

@@ -1,5 +1,9 @@
+import threading
+
 import pytest
 from django.core.cache import caches
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 from django.utils import translation
 
 
@@ -12,6 +16,43 @@ def _forget_redis_outages():
     _Outage.dropped_nothing = False
     _Outage.failing = False
     _Outage.memory.clear()
+
+
+class OneRequestAtATimeOnASharedConnection(ThreadedWSGIServer):
+    """The live server (pytest-django's live_server, the browser tests) answering one request at
+    a time when its threads share the test process's database connection (in-memory SQLite).
+
+    On one shared connection, two requests at once run inside each other's transactions. Wagtail's
+    page editor autosaves a draft every half second while the editor types, so a submit to
+    moderation and an autosave of the same page meet often enough: the search index's rows of
+    one were written into the other's transaction (a UNIQUE failure) and the submit never came
+    back. A real server gives each thread its own connection (as on PostgreSQL, where the live
+    server stays fully threaded).
+    """
+
+    def set_app(self, application):
+        if self.connections_override:
+            lock = threading.Lock()
+
+            def one_at_a_time(environ, start_response):
+                with lock:
+                    return application(environ, start_response)
+
+            return super().set_app(one_at_a_time)
+        return super().set_app(application)
+
+
+LiveServerThread.server_class = OneRequestAtATimeOnASharedConnection
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, which every flush now leaves as the migrations made it
+    (tests/migrated_data.py)."""
+    from tests.migrated_data import TableRows, restore_after_every_flush
+
+    with django_db_blocker.unblock():
+        restore_after_every_flush(TableRows().capture())
 
 
 @pytest.fixture(autouse=True)

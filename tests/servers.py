@@ -51,8 +51,14 @@ def get(url: str, headers=None, timeout: float = 10):
 
 
 def subprocess_env(**env) -> dict:
-    """The environment of a subprocess with the test settings: none of this shell's DJANGO_*."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    """The environment of a subprocess with the test settings: none of this shell's DJANGO_*,
+    and not taken for a pytest-xdist worker (whose test settings would pick another Redis
+    database: settings/test.py)."""
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("DJANGO_") and not k.startswith("PYTEST_XDIST_")
+    }
     return {**clean, "DJANGO_SETTINGS_MODULE": "resilient_vejle.settings.test", **env}
 
 

@@ -25,6 +25,7 @@ from wagtail.images import get_image_model
 
 from operations.backup import private_tables
 from tests.browser.conftest import recreate_wagtail_defaults
+from tests.initial_content import load_initial_content
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Rebuilt on restore rather than copied (operations/backup.py), or bookkeeping of the run itself.
@@ -136,7 +137,7 @@ def run_restore(archive: Path, database_url: str, media: Path):
 def site_with_media(transactional_db):
     """The initial content, uploaded media, and an editor logged in (returns the session key)."""
     recreate_wagtail_defaults()
-    call_command("load_initial_content", stdout=io.StringIO())
+    load_initial_content()
     add_uploaded_media()
     return log_in_through_the_form()
 

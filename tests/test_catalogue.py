@@ -10,7 +10,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -30,6 +29,7 @@ from strategy.models import (
     ProjectPage,
 )
 from tests.factories import make_page, make_site_tree
+from tests.initial_content import load_initial_content
 from tests.test_page_types import bilingual, edit_form_data
 
 CATALOGUE = {"da": "/projekter/", "en": "/en/projects/"}
@@ -565,12 +565,11 @@ class QueryCountTests(CatalogueTestCase):
 class InitialContentTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        from io import StringIO
 
         from tests.factories import recreate_wagtail_defaults
 
         recreate_wagtail_defaults()
-        call_command("load_initial_content", stdout=StringIO())
+        load_initial_content()
 
     def test_catalogue_lists_every_project_in_both_languages(self):
         projects = ProjectPage.objects.live()

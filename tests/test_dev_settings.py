@@ -8,13 +8,14 @@ from django.db import connection
 from django.test import TestCase, override_settings
 
 from resilient_vejle.settings import dev
+from tests.initial_content import load_initial_content
 
 
 @override_settings(DEBUG=dev.DEBUG, MIDDLEWARE=dev.MIDDLEWARE)
 class DevelopmentNotFoundTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
 
     def test_the_dev_settings_keep_debug_on(self):
         self.assertTrue(dev.DEBUG)

@@ -1,14 +1,13 @@
 """Documents answer GET and HEAD only: TRACE, OPTIONS, POST, ... never get the file (405)."""
 
-import io
 import shutil
 import tempfile
 
-from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
 from strategy.models import StrategyPage
+from tests.initial_content import load_initial_content
 
 OTHER_METHODS = ["OPTIONS", "TRACE", "POST", "PUT", "PATCH", "DELETE", "PROPFIND", "FOO"]
 
@@ -25,7 +24,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="rv-test-document-methods-")
 class DocumentMethodTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
 
     @classmethod
     def tearDownClass(cls):

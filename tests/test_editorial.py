@@ -34,6 +34,7 @@ from strategy.models import (
     StrategyPage,
 )
 from tests.factories import make_page, make_site_tree
+from tests.initial_content import load_initial_content
 from tests.test_page_types import bilingual, edit_form_data
 
 
@@ -272,7 +273,7 @@ class TranslationReportTests(RolesTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
         cls.home = HomePage.objects.get()
 
     def report(self, **params):

@@ -1,12 +1,10 @@
 """The public front end without a browser: alert banner, footer, images, error pages, cookies."""
 
-import io
 import re
 from datetime import timedelta
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +15,7 @@ from wagtail.models import Page, Site
 from contacts.models import ContactPerson
 from core.models import SiteSettings
 from strategy.models import PillarPage, ProjectPage
+from tests.initial_content import load_initial_content
 
 Image = get_image_model()
 
@@ -28,7 +27,7 @@ def soup_of(response):
 class InitialContentTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
         cls.site = Site.objects.get(is_default_site=True)
 
     def public_urls(self):

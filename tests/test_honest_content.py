@@ -9,7 +9,6 @@ from difflib import SequenceMatcher
 import pypdf
 from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
@@ -23,6 +22,7 @@ from core.languages import is_translated
 from core.models import SiteSettings
 from strategy.models import PrinciplePage, ProjectPage, StrategyPage
 from tests.factories import make_contact_person
+from tests.initial_content import load_initial_content
 from tests.test_editorial import make_user
 
 Document = get_document_model()
@@ -109,7 +109,7 @@ def real_strategy_pdf(language: str) -> bytes:
 class InitialContentPages(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
 
     def pages(self):
         """(url, language) of every live page of the initial content, in both languages."""

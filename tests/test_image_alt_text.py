@@ -2,10 +2,7 @@
 English pages read the English text (else the Danish one, marked lang="da"); decorative images
 get alt=""; the translation report counts images that lack English."""
 
-import io
-
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +14,7 @@ from wagtail.users.models import UserProfile
 from core.models import ImageDescription
 from editorial.roles import EDITORS
 from strategy.models import ProjectPage
+from tests.initial_content import load_initial_content
 from tests.test_editorial import make_user
 from tests.test_front_end import soup_of
 
@@ -30,7 +28,7 @@ def png():
 class AltTextTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
         cls.editor = make_user("redaktoer", EDITORS)
         cls.collection = Collection.get_first_root_node()
         cls.project = ProjectPage.objects.filter(title_en__gt="").order_by("path").first()

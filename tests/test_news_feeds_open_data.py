@@ -22,6 +22,7 @@ from open_data.dataset import FIELD_NAMES
 from open_data.models import OpenDataPage, OpenDataSettings
 from strategy.models import PrinciplePage, ProjectPage
 from tests.factories import make_page, make_site_tree
+from tests.initial_content import load_initial_content
 from tests.servers import PurgeRecorder, RecordsPurges
 from tests.test_editorial import RolesTestCase, add_url
 from tests.test_page_types import bilingual
@@ -532,7 +533,7 @@ class InitialContentTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
 
     def test_news_and_data_addresses_in_both_languages(self):
         for url in ("/nyheder/", "/en/news/", "/data/", "/en/data/", *FEEDS.values(), *DATA_FILES):

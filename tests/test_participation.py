@@ -27,6 +27,7 @@ from participation.initial_content import IDEA_FORM
 from participation.models import ParticipationFormField, ParticipationPage, ParticipationSubmission
 from resilient_vejle.settings.base import cache_settings
 from tests.factories import make_page, make_site_tree
+from tests.initial_content import load_initial_content
 
 ORIGIN = "http://testserver"
 IDEA = "Flere regnbede i Nørreskoven – så vandet bliver, hvor det falder"
@@ -572,7 +573,7 @@ class InitialContentTests(TestCase):
         from tests.factories import recreate_wagtail_defaults
 
         recreate_wagtail_defaults()
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
         page = ParticipationPage.objects.get()
         parent = page.get_parent().specific
         self.assertEqual(parent.theme, "democracy")

@@ -4,14 +4,12 @@ The same things measured in a real browser (alignment, the fold, widths) are in
 tests/browser/test_public_face_in_browser.py.
 """
 
-import io
-
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
 
 from core.models import SiteSettings, short_title
 from strategy.models import PillarPage
+from tests.initial_content import load_initial_content
 
 PILLAR_DA = "/strategien/klimaresiliens/"
 PROJECT_DA = "/strategien/klimaresiliens/fjordbyen/"
@@ -35,7 +33,7 @@ class ShortTitleTests(SimpleTestCase):
 class PublicFaceTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
 
     def get_soup(self, url: str, status: int = 200) -> BeautifulSoup:
         response = self.client.get(url)

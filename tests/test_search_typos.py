@@ -1,11 +1,9 @@
 """Search forgives typos: trigram similarity (pg_trgm) on PostgreSQL, plain matching on SQLite."""
 
-import io
 from unittest import skipIf, skipUnless
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -15,6 +13,7 @@ from site_search.models import SearchWord
 from site_search.query import best_form, similarity
 from strategy.models import PillarPage, ProjectPage
 from tests.factories import make_page
+from tests.initial_content import load_initial_content
 from tests.test_site_search import MAX_QUERIES, result_titles
 
 DA, EN = "/soeg/", "/en/search/"
@@ -48,7 +47,7 @@ def correction_link(response):
 class TypoTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
 
 
 @skipUnless(connection.vendor == "postgresql", "pg_trgm is PostgreSQL's")

@@ -1,15 +1,14 @@
 """Security headers (Mozilla HTTP Observatory's rules), cookies, security.txt and /healthz."""
 
-import io
 import json
 
 from django.conf import settings
-from django.core.management import call_command
 from django.test import TestCase
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 
 from core.models import SiteSettings
+from tests.initial_content import load_initial_content
 
 # Requests come over HTTPS, as behind nginx (HSTS is only ever sent on HTTPS).
 HTTPS = {"secure": True}
@@ -33,7 +32,7 @@ def directives(header: str) -> dict[str, list[str]]:
 class HeaderTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
 
     def assert_common_headers(self, response):
         hsts = response["Strict-Transport-Security"]
@@ -180,7 +179,7 @@ class CookieSettingsTests(TestCase):
 class SecurityTxtTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
 
     def test_absent_without_a_contact(self):
         self.assertEqual(self.client.get("/.well-known/security.txt").status_code, 404)

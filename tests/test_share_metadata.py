@@ -1,10 +1,8 @@
 """Share cards, metadata and JSON-LD on every page of the initial tree, in both languages."""
 
-import io
 import json
 
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.test import TestCase
 from django.utils import translation
 from wagtail.images import get_image_model
@@ -15,6 +13,7 @@ from contacts.models import ContactPage, ContactPerson
 from core.languages import is_translated
 from core.models import SiteSettings
 from strategy.models import ProjectPage, StrategyPage
+from tests.initial_content import load_initial_content
 
 Image = get_image_model()
 
@@ -35,7 +34,7 @@ def of_type(items: list[dict], schema_type: str) -> list[dict]:
 class ShareMetadataTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
 
     def pages_in_both_languages(self):
         for page in Page.objects.live().filter(depth__gt=1).order_by("path").specific():

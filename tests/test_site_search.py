@@ -24,6 +24,7 @@ from site_search.models import SearchText
 from site_search.query import MAX_QUERY_LENGTH, excerpt, highlight, parse_query
 from strategy.models import PillarPage, ProjectPage, StrategyPage
 from tests.factories import make_page
+from tests.initial_content import load_initial_content
 
 DA, EN = "/soeg/", "/en/search/"
 # Every search, whatever the input, runs at most this many SQL queries (page furniture included).
@@ -51,7 +52,7 @@ class SearchTestCase(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
         cls.strategy = StrategyPage.objects.get()
         cls.pillar = PillarPage.objects.order_by("path").first()
         cls.contact = ContactPage.objects.get()

@@ -1,14 +1,14 @@
 """/sitemap.xml per language with alternates, and /robots.txt."""
 
-import io
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
 
-from django.core.management import call_command
 from django.test import TestCase
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 from strategy.models import ProjectPage
+from tests.initial_content import load_initial_content
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -35,7 +35,7 @@ def sitemap_entries(client) -> dict[str, dict]:
 class SitemapTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
 
     def expected_urls(self, page) -> dict[str, str]:
         urls = {}
@@ -58,7 +58,9 @@ class SitemapTests(TestCase):
                         entry["alternates"],
                         {"da": urls["da"], "en": urls["en"], "x-default": urls["da"]},
                     )
-                    self.assertEqual(entry["lastmod"], page.last_published_at.date().isoformat())
+                    # The date as in Copenhagen: between 23:00 and 24:00 UTC it is already tomorrow.
+                    published_on = timezone.localdate(page.last_published_at)
+                    self.assertEqual(entry["lastmod"], published_on.isoformat())
 
     def test_an_untranslated_page_is_listed_in_danish_only(self):
         project = ProjectPage.objects.order_by("path").first()
@@ -82,6 +84,16 @@ class SitemapTests(TestCase):
         self.assertNotIn(urls["da"], entries)
         self.assertNotIn(urls["en"], entries)
         self.assertEqual(len(entries), 62)
+
+    def test_lastmod_is_the_publishing_day_in_copenhagen(self):
+        # Published at 23:30 UTC on 30 November: in Vejle it was already 1 December (CI once
+        # failed when the suite ran across midnight and the test compared the UTC date).
+        project = ProjectPage.objects.order_by("path").first()
+        late_evening = datetime(2026, 11, 30, 23, 30, tzinfo=UTC)
+        ProjectPage.objects.filter(pk=project.pk).update(last_published_at=late_evening)
+        entries = sitemap_entries(self.client)
+        for url in self.expected_urls(project).values():
+            self.assertEqual(entries[url]["lastmod"], "2026-12-01")
 
 
 class RobotsTests(TestCase):

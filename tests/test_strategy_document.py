@@ -6,7 +6,6 @@ import re
 import pypdf
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.template.defaultfilters import filesizeformat
 from django.test import TestCase
 from django.urls import reverse
@@ -17,6 +16,7 @@ from wagtail.models import Collection, Page
 
 from strategy.models import StrategyPage
 from tests.factories import pdf_bytes
+from tests.initial_content import load_initial_content
 
 Document = get_document_model()
 
@@ -35,7 +35,7 @@ def download_block(html: str) -> str:
 class StrategyDocumentTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_initial_content", stdout=io.StringIO())
+        load_initial_content()
 
     def setUp(self):
         self.strategy = StrategyPage.objects.get()

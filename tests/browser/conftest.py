@@ -13,16 +13,15 @@ Playwright's sync API and never let Playwright download a browser of its own.
   a fresh context (no cookies or storage) in it.
 """
 
-import io
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 
 from tests.factories import recreate_wagtail_defaults
+from tests.initial_content import load_initial_content
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 # No network chatter of Chromium's own (updates, sync, field trials) during the tests.
@@ -130,7 +129,7 @@ def site_url(live_server):
     from wagtail.models import Site
 
     recreate_wagtail_defaults()
-    call_command("load_initial_content", stdout=io.StringIO())
+    load_initial_content()
     parts = urlsplit(live_server.url)
     updated = Site.objects.filter(is_default_site=True).update(
         hostname=parts.hostname, port=parts.port

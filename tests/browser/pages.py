@@ -27,6 +27,8 @@ class PageURL:
     path: str
     # Where the language switcher should lead, per other language.
     switch_to: dict
+    # The page's model, e.g. "ProjectPage": pages of one type share their templates.
+    page_type: str = ""
 
     def __str__(self):
         return f"{self.path} ({self.language}, {self.title})"
@@ -50,8 +52,20 @@ def live_page_urls() -> list[PageURL]:
                 if other != language
             }
             title = getattr(page, f"title_{language}")
-            urls.append(PageURL(page.pk, title, language, paths[language], switch_to))
+            urls.append(
+                PageURL(page.pk, title, language, paths[language], switch_to, type(page).__name__)
+            )
     return urls
+
+
+def one_of_each_type(urls: list[PageURL]) -> list[PageURL]:
+    """The first page of each page type in each language."""
+    seen, chosen = set(), []
+    for url in urls:
+        if (url.page_type, url.language) not in seen:
+            seen.add((url.page_type, url.language))
+            chosen.append(url)
+    return chosen
 
 
 def format_violations(violations: list[dict], targets: int = 3) -> str:
