@@ -1,5 +1,5 @@
 """The shipped initial content for tests that need it: `manage.py load_initial_content` once per
-test process, then the same rows and files copied back (about 30 times faster).
+test process, then the same rows and files copied back in SQL instead of running it again.
 
 The command takes 8-10 s (32 pages, each added, revised and published through Wagtail, with
 their search and reference index); some 70 test classes and browser tests start from its
